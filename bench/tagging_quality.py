@@ -1,0 +1,82 @@
+"""Tagging quality and speed on the hand-labelled set.
+
+Run: .venv/bin/python bench/tagging_quality.py [--errors]
+
+Prints one line per figure, e.g. ``tagging/provinces f1=0.973 p=0.960 r=0.986``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipelines.tagging import Tagger, evaluate, load_labelled, load_taxonomy  # noqa: E402
+from pipelines.tagging.evaluation import LabelledItem  # noqa: E402
+
+LABELLED = REPO / "tests" / "data" / "tagging_labelled.jsonl"
+TAXONOMY = REPO / "config" / "taxonomy"
+LONG_CHARS = 3000
+
+
+def long_texts(items: list[LabelledItem], size: int = LONG_CHARS) -> list[tuple[str, str]]:
+    """Articles of about ``size`` characters, made by joining consecutive labelled items."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    for _ in range(len(items)):
+        parts: list[str] = []
+        while sum(len(p) for p in parts) < size:
+            parts.append(items[index % len(items)].text)
+            index += 1
+        out.append((items[index % len(items)].title, "\n\n".join(parts)))
+    return out
+
+
+def rate(tagger: Tagger, articles: list[tuple[str, str]], min_seconds: float = 1.0) -> float:
+    """Articles tagged per second (single core), repeating the set for at least ``min_seconds``."""
+    done = 0
+    start = time.perf_counter()
+    while True:
+        for title, text in articles:
+            tagger.tag(title, text)
+        done += len(articles)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the items the tagger gets wrong")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    tagger = Tagger(load_taxonomy(TAXONOMY))
+    build_ms = (time.perf_counter() - start) * 1000
+    items = load_labelled(LABELLED)
+    report = evaluate(tagger, items)
+    for family in ("provinces", "groups"):
+        r = report[family]
+        print(f"tagging/{family} f1={r['f1']:.3f} p={r['precision']:.3f} r={r['recall']:.3f} "
+              f"tp={r['tp']} fp={r['fp']} fn={r['fn']} items={len(items)}")
+    short = [(item.title, item.text) for item in items]
+    avg = sum(len(t) for _, t in short) / len(short)
+    print(f"tagging/speed articles_per_s={rate(tagger, short):.0f} avg_chars={avg:.0f}")
+    long = long_texts(items)
+    avg_long = sum(len(t) for _, t in long) / len(long)
+    print(f"tagging/speed_3k articles_per_s={rate(tagger, long):.0f} avg_chars={avg_long:.0f}")
+    start = time.perf_counter()
+    pickle.loads(pickle.dumps(tagger))
+    print(f"tagging/build ms={build_ms:.0f} pickle_roundtrip_ms={(time.perf_counter() - start) * 1000:.0f}")
+    if args.errors:
+        for error in report["errors"]:
+            print("error", error)
+
+
+if __name__ == "__main__":
+    main()

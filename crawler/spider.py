@@ -1,0 +1,243 @@
+"""The one generic outlet spider: feeds, sitemaps and listing pages to article pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+
+import feedparser
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
+
+from crawler.config.sources import SourceConfig, host_allowed
+from crawler.errors import ERROR_STAT_PREFIX, failure_kind
+from crawler.items import PageItem
+from pipelines.normalize import url_key
+from pipelines.storage.models import utcnow
+from pipelines.storage.repository import Store
+
+KIND = "newsmon_kind"  # request meta key: "feed", "sitemap", "listing" or "article"
+_NEXT_TEXT = re.compile(r"^\s*(next|older|more)\b|›|»", re.IGNORECASE)
+
+
+class OutletSpider(Spider):
+    """Crawls one configured source. Index pages are requested conditionally; article URLs
+    already stored are never requested again."""
+
+    name = "outlet"
+    store: Store
+    listing_max_pages: int
+    max_articles: int
+    max_index_bytes: int
+
+    def __init__(self, source: SourceConfig, **kwargs: Any):
+        super().__init__(name=f"outlet:{source.id}", **kwargs)
+        self.source = source
+        self.allowed_domains = list(source.allowed_hosts)
+        self.article_regex = source.article_regex
+        self.articles_requested = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
+        spider: OutletSpider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.store = Store.for_url(settings["NEWSMON_DATABASE_URL"])
+        spider.listing_max_pages = settings.getint("NEWSMON_LISTING_MAX_PAGES", 5)
+        spider.max_articles = settings.getint("NEWSMON_MAX_ARTICLES_PER_RUN", 0)
+        spider.max_index_bytes = settings.getint("DOWNLOAD_MAXSIZE", 10 * 1024 * 1024)
+        return spider
+
+    # -- start ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Any]:
+        """Index requests for every feed, sitemap and listing of the source."""
+        for url in self.source.feeds:
+            yield self._index_request(url, "feed", self.parse_feed)
+        for url in self.source.sitemaps:
+            yield self._index_request(url, "sitemap", self.parse_sitemap)
+        for url in self.source.listings:
+            yield self._index_request(url, "listing", self.parse_listing, page=1)
+
+    def _index_request(self, url: str, kind: str, callback: Any, page: int = 0) -> Request:
+        headers = {}
+        validators = self.store.validators(url)
+        if validators:
+            if validators.etag:
+                headers["If-None-Match"] = validators.etag
+            if validators.last_modified:
+                headers["If-Modified-Since"] = validators.last_modified
+        return Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            headers=headers,
+            meta={KIND: kind, "listing_page": page, "handle_httpstatus_list": [304]},
+            priority=10,
+        )
+
+    # -- index pages ---------------------------------------------------------------------
+
+    def _index_unchanged(self, response: Response) -> bool:
+        kind = response.meta[KIND]
+        self.crawler.stats.inc_value(f"newsmon/index/{kind}/status_{response.status}")
+        self.store.save_validators(
+            response.url,
+            self.source.id,
+            response.status,
+            _header(response, "ETag"),
+            _header(response, "Last-Modified"),
+        )
+        return response.status == 304
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        """RSS/Atom: every entry link (and alternate links) that looks like an article."""
+        if self._index_unchanged(response):
+            return
+        parsed = feedparser.parse(response.body, response_headers={"content-location": response.url})
+        if parsed.bozo and not parsed.entries:
+            self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}bad_feed")
+            self.logger.warning("feed %s could not be parsed: %s", response.url, parsed.get("bozo_exception"))
+            return
+        links = []
+        for entry in parsed.entries:
+            link = entry.get("link") or next(
+                (alt.get("href") for alt in entry.get("links", []) if alt.get("rel") == "alternate"), None
+            )
+            if link:
+                links.append(response.urljoin(link))
+        self.crawler.stats.inc_value("newsmon/discovered/feed", len(links))
+        yield from self._article_requests(links, "feed")
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """Sitemap index (follows children on the source's hosts), urlset, Google News sitemap."""
+        if self._index_unchanged(response):
+            return
+        body = self._sitemap_body(response)
+        if body is None:
+            return
+        try:
+            sitemap = Sitemap(body)
+        except Exception as exc:  # lxml raises several types for broken XML
+            self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}bad_sitemap")
+            self.logger.warning("sitemap %s could not be parsed: %s", response.url, exc)
+            return
+        locations = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        if sitemap.type == "sitemapindex":
+            for loc in locations:
+                url = response.urljoin(loc)
+                if host_allowed(_host(url), self.source.allowed_hosts):
+                    yield self._index_request(url, "sitemap", self.parse_sitemap)
+            return
+        self.crawler.stats.inc_value("newsmon/discovered/sitemap", len(locations))
+        yield from self._article_requests((response.urljoin(loc) for loc in locations), "sitemap")
+
+    def _sitemap_body(self, response: Response) -> bytes | None:
+        body = response.body
+        if gzip_magic_number(response):
+            try:
+                body = gunzip(body, max_size=self.max_index_bytes)
+            except Exception as exc:  # truncated or oversized gzip
+                self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}bad_sitemap")
+                self.logger.warning("sitemap %s could not be decompressed: %s", response.url, exc)
+                return None
+        return body
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        """Section page: links matching ``article_pattern``, then the next page."""
+        if self._index_unchanged(response) or not isinstance(response, TextResponse):
+            return
+        extractor = LinkExtractor(allow_domains=self.allowed_domains, unique=True)
+        links = [link.url for link in extractor.extract_links(response)]
+        self.crawler.stats.inc_value("newsmon/discovered/listing", len(links))
+        yield from self._article_requests(links, "listing")
+        page = int(response.meta.get("listing_page", 1))
+        next_url = _next_page(response)
+        if next_url and page < self.listing_max_pages:
+            yield self._index_request(next_url, "listing", self.parse_listing, page=page + 1)
+
+    # -- articles ------------------------------------------------------------------------
+
+    def is_article_url(self, url: str) -> bool:
+        """On the source's hosts and matching ``article_pattern`` (when set)."""
+        if not url.startswith(("http://", "https://")):
+            return False
+        if not host_allowed(_host(url), self.source.allowed_hosts):
+            return False
+        if self.article_regex is None:
+            return True
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return self.article_regex.search(path) is not None
+
+    def _article_requests(self, urls: Iterable[str], via: str) -> Iterator[Request]:
+        stats = self.crawler.stats
+        for url in urls:
+            if not self.is_article_url(url):
+                stats.inc_value("newsmon/skipped/not_article_url")
+                continue
+            if self.store.is_seen(url_key(url)):
+                stats.inc_value("newsmon/skipped/already_stored")
+                continue
+            if self.max_articles and self.articles_requested >= self.max_articles:
+                stats.inc_value("newsmon/skipped/run_limit")
+                continue
+            self.articles_requested += 1
+            yield Request(
+                url, callback=self.parse_article, errback=self.on_error, meta={KIND: "article", "via": via}
+            )
+
+    def parse_article(self, response: Response) -> Iterator[PageItem]:
+        """Hand the raw page to the pipelines (extraction runs off the reactor thread)."""
+        encoding = None
+        content_type = _header(response, "Content-Type") or ""
+        match = re.search(r"charset=([\w.:-]+)", content_type, re.IGNORECASE)
+        if match:
+            encoding = match.group(1)
+        yield PageItem(
+            source_id=self.source.id,
+            url=response.url,
+            requested_url=response.meta.get("redirect_urls", [response.url])[0],
+            body=response.body,
+            encoding=encoding,
+            fetched_at=utcnow(),
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        """Count a failed request by kind; the crawl goes on."""
+        kind = failure_kind(failure)
+        request = getattr(failure, "request", None)
+        self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}{kind}")
+        if request is not None and request.meta.get(KIND) != "article":
+            self.crawler.stats.inc_value("newsmon/index/failed")
+        self.logger.warning("request failed (%s): %s", kind, request.url if request else failure)
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _next_page(response: TextResponse) -> str | None:
+    """``rel=next`` link, or an anchor whose text says next/older."""
+    href = response.css('link[rel~="next"]::attr(href), a[rel~="next"]::attr(href)').get()
+    if not href:
+        for anchor in response.css("a"):
+            text = " ".join(anchor.css("::text").getall())
+            if _NEXT_TEXT.search(text) and anchor.attrib.get("href"):
+                href = anchor.attrib["href"]
+                break
+    return response.urljoin(href) if href else None

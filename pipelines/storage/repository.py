@@ -1,0 +1,258 @@
+"""Every read and write the crawl makes, in short transactions.
+
+One :class:`Store` per process and database URL (see :func:`Store.for_url`), shared by the
+spider (seen-URL checks, feed validators) and the pipelines (articles, crawl runs).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipelines.storage.database import ensure_schema, make_engine, session_factory
+from pipelines.storage.models import (
+    Article,
+    ArticleTag,
+    ArticleVersion,
+    CrawlRun,
+    FeedState,
+    SeenUrl,
+    Source,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class Validators:
+    """HTTP validators of an index page from its last 200 answer."""
+
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the store pipeline hands to :meth:`Store.save_article`."""
+
+    source_id: str
+    url: str
+    canonical_url: str
+    url_keys: tuple[str, ...]
+    title: str | None
+    text: str
+    description: str | None
+    author: str | None
+    language: str | None
+    published_at: datetime | None
+    fetched_at: datetime
+    content_hash: str
+    word_count: int
+    tags: tuple[tuple[str, str, list[Any]], ...] = ()  # (family, code, evidence)
+    primary_province: str | None = None
+    signature: bytes | None = None
+    story_id: int | None = None
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """Outcome of saving one article: ``new``, ``updated`` or ``unchanged``."""
+
+    outcome: str
+    article_id: int
+
+
+class Store:
+    """Database access for one process."""
+
+    _instances: ClassVar[dict[str, Store]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = session_factory(engine)
+
+    @classmethod
+    def for_url(cls, database_url: str, *, migrate: bool = True) -> Store:
+        """The process-wide store for ``database_url`` (schema upgraded on first use)."""
+        with cls._lock:
+            store = cls._instances.get(database_url)
+            if store is None:
+                engine = make_engine(database_url)
+                if migrate:
+                    ensure_schema(engine)
+                store = cls._instances[database_url] = Store(engine)
+            return store
+
+    @classmethod
+    def close_all(cls) -> None:
+        """Dispose every engine (end of a crawl process, tests)."""
+        with cls._lock:
+            for store in cls._instances.values():
+                store.engine.dispose()
+            cls._instances.clear()
+
+    # -- sources -------------------------------------------------------------------------
+
+    def upsert_source(self, source_id: str, name: str, url: str) -> None:
+        """Record a configured source (name and URL follow the config)."""
+        with self.sessions.begin() as session:
+            row = session.get(Source, source_id)
+            if row is None:
+                session.add(Source(id=source_id, name=name, url=url))
+            else:
+                row.name, row.url = name, url
+
+    # -- seen URLs -----------------------------------------------------------------------
+
+    def is_seen(self, key: str) -> bool:
+        """True when a URL with this key has been settled by an earlier crawl."""
+        with self.sessions() as session:
+            return session.scalar(select(SeenUrl.url_key).where(SeenUrl.url_key == key)) is not None
+
+    def mark_seen(
+        self, keys: Iterable[str], source_id: str, outcome: str, article_id: int | None = None
+    ) -> None:
+        """Settle URLs that produced no article (not an article, too short...)."""
+        with self.sessions.begin() as session:
+            self._mark_seen(session, keys, source_id, outcome, article_id)
+
+    @staticmethod
+    def _mark_seen(
+        session: Session, keys: Iterable[str], source_id: str, outcome: str, article_id: int | None
+    ) -> None:
+        for key in dict.fromkeys(keys):
+            row = session.get(SeenUrl, key)
+            if row is None:
+                session.add(SeenUrl(url_key=key, source_id=source_id, outcome=outcome, article_id=article_id))
+            elif article_id is not None:
+                row.article_id, row.outcome = article_id, outcome
+
+    # -- feed validators -----------------------------------------------------------------
+
+    def validators(self, url: str) -> Validators | None:
+        """ETag / Last-Modified stored for an index page."""
+        with self.sessions() as session:
+            row = session.get(FeedState, url)
+            return Validators(row.etag, row.last_modified) if row else None
+
+    def save_validators(
+        self, url: str, source_id: str, status: int, etag: str | None, last_modified: str | None
+    ) -> None:
+        """Remember the validators of an index page's last answer."""
+        with self.sessions.begin() as session:
+            row = session.get(FeedState, url)
+            if row is None:
+                row = FeedState(url=url, source_id=source_id)
+                session.add(row)
+            row.last_status, row.checked_at = status, utcnow()
+            if status == 200:
+                row.etag, row.last_modified = etag, last_modified
+
+    # -- articles ------------------------------------------------------------------------
+
+    def find_article_by_keys(self, session: Session, keys: Iterable[str]) -> Article | None:
+        """The article any of ``keys`` already points to."""
+        article_id = session.scalar(
+            select(SeenUrl.article_id).where(SeenUrl.url_key.in_(list(keys)), SeenUrl.article_id.is_not(None))
+        )
+        return session.get(Article, article_id) if article_id is not None else None
+
+    def save_article(self, record: ArticleRecord) -> SaveResult:
+        """Insert a new article, or update one whose text changed (keeping the old version).
+
+        The article, its tags and its seen URLs commit together: a crash leaves either all
+        of them or none.
+        """
+        for attempt in range(2):
+            try:
+                with self.sessions.begin() as session:
+                    return self._save(session, record)
+            except IntegrityError:
+                # Another writer stored the same canonical URL between our read and write:
+                # the second pass finds it and updates instead of inserting.
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _save(self, session: Session, record: ArticleRecord) -> SaveResult:
+        existing = self.find_article_by_keys(session, record.url_keys) or session.scalar(
+            select(Article).where(Article.canonical_url == record.canonical_url)
+        )
+        if existing is None:
+            article = Article(
+                source_id=record.source_id,
+                url=record.url,
+                canonical_url=record.canonical_url,
+                fetched_at=record.fetched_at,
+                updated_at=record.fetched_at,
+                story_id=record.story_id,
+                duplicate_of=record.duplicate_of,
+            )
+            self._fill(article, record)
+            session.add(article)
+            session.flush()
+            self._mark_seen(session, record.url_keys, record.source_id, "article", article.id)
+            return SaveResult("new", article.id)
+        self._mark_seen(session, record.url_keys, record.source_id, "article", existing.id)
+        if existing.content_hash == record.content_hash:
+            return SaveResult("unchanged", existing.id)
+        session.add(
+            ArticleVersion(
+                article_id=existing.id,
+                version=existing.version,
+                title=existing.title,
+                text=existing.text,
+                content_hash=existing.content_hash,
+                fetched_at=existing.updated_at,
+            )
+        )
+        existing.version += 1
+        existing.updated_at = record.fetched_at
+        self._fill(existing, record)
+        return SaveResult("updated", existing.id)
+
+    @staticmethod
+    def _fill(article: Article, record: ArticleRecord) -> None:
+        article.title = record.title
+        article.text = record.text
+        article.description = record.description
+        article.author = record.author
+        article.language = record.language
+        article.published_at = record.published_at or article.published_at
+        article.content_hash = record.content_hash
+        article.word_count = record.word_count
+        article.primary_province = record.primary_province
+        if record.signature is not None:
+            article.signature = record.signature
+        article.tags = [
+            ArticleTag(family=family, code=code, evidence=evidence) for family, code, evidence in record.tags
+        ]
+
+    # -- crawl runs ----------------------------------------------------------------------
+
+    def start_run(self, source_id: str) -> int:
+        """Open a crawl-run record; returns its id."""
+        with self.sessions.begin() as session:
+            run = CrawlRun(source_id=source_id, started_at=utcnow())
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, **fields: Any) -> None:
+        """Close a crawl-run record with its counters and outcome."""
+        fields.setdefault("finished_at", utcnow())
+        with self.sessions.begin() as session:
+            session.execute(update(CrawlRun).where(CrawlRun.id == run_id).values(**fields))
+
+    def get_run(self, run_id: int) -> CrawlRun | None:
+        """One crawl run."""
+        with self.sessions() as session:
+            return session.get(CrawlRun, run_id)

@@ -1,0 +1,94 @@
+"""Text normalisation shared by the taxonomy and the matcher.
+
+Both sides are reduced the same way: accents stripped, every character that is not a letter or
+digit turned into a space, runs of spaces collapsed. So "Khyber-Pakhtunkhwa", "D.I. Khan" and
+"D.I.Khan" become "Khyber Pakhtunkhwa", "D I Khan" and "D I Khan". Offsets of the normalised text
+map back to the original through :class:`Normalized`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_NON_WORD = re.compile(r"[\W_]", re.UNICODE)
+_SPACES = re.compile(r" {2,}")
+
+
+def _translation_table() -> dict[int, str]:
+    """One-to-one replacements: accented Latin letters to their base letter, ASCII and common
+    Unicode punctuation and whitespace to a space (so offsets never move)."""
+    table: dict[int, str] = {}
+    for code in range(0x80):
+        if not chr(code).isalnum():
+            table[code] = " "
+    for code in range(0xA0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if base.isascii() and base.isalpha() and base != char:
+            table[code] = base
+        elif not char.isalnum():
+            table[code] = " "
+    for code in range(0x2000, 0x2070):  # general punctuation: dashes, quotes, spaces, bullets
+        table[code] = " "
+    for char in "\u02bc\u02bb\u3000\ufeff":
+        table[ord(char)] = " "
+    return table
+
+
+_TABLE = _translation_table()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised field: ``lower`` and ``cased`` are padded with one space on each side."""
+
+    lower: str
+    cased: str
+    _norm_points: tuple[int, ...]
+    _removed: tuple[int, ...]
+
+    def original(self, padded_index: int) -> int:
+        """Offset in the original text of the character at ``padded_index`` in ``lower``."""
+        index = padded_index - 1
+        slot = bisect_right(self._norm_points, index) - 1
+        return index + (self._removed[slot] if slot >= 0 else 0)
+
+
+def normalize_term(term: str, *, keep_case: bool = False) -> str:
+    """The matching key of a taxonomy term (no padding)."""
+    text = _SPACES.sub(" ", _to_spaces(term)).strip()
+    return text if keep_case else _lower(text)
+
+
+def normalize_text(text: str) -> Normalized:
+    """Normalise one field of an article for matching."""
+    spaced = _to_spaces(text)
+    points: list[int] = []
+    removed: list[int] = []
+    total = 0
+    for run in _SPACES.finditer(spaced):
+        extra = run.end() - run.start() - 1
+        # characters after this run sit ``total + extra`` places further right in the original
+        points.append(run.start() - total + 1)
+        total += extra
+        removed.append(total)
+    collapsed = _SPACES.sub(" ", spaced) if points else spaced
+    cased = f" {collapsed} "
+    return Normalized(_lower(cased), cased, tuple(points), tuple(removed))
+
+
+def _to_spaces(text: str) -> str:
+    spaced = text.translate(_TABLE)
+    # rare characters outside the table (other scripts' punctuation) go through the regex
+    return spaced if spaced.isascii() else _NON_WORD.sub(" ", spaced)
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters (e.g. "İ") grow when lower-cased; keep offsets aligned.
+    return "".join(char.lower()[:1] for char in text)

@@ -1,0 +1,314 @@
+"""The province / militant-group tagger: matching, rules and scoring.
+
+Scoring: each accepted mention adds its field weight (title 3, lead 2, body 1; a dateline adds
+0.5) to its code. A code is tagged when its score reaches 1, so one plain mention is enough,
+except a unit named only once (outside the title) in a story where another unit scores at least
+twice as much: that is a passing mention ("the train was bound for Peshawar"), unless the story
+is a round-up naming three or more units by their own names (rule ``passing_mention``). A
+dateline alone tags its unit only when nothing else does and the bureau is provincial.
+Provinces are listed by score, highest first; groups need one accepted mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pipelines.tagging import rules
+from pipelines.tagging.matcher import Matcher, Mention
+from pipelines.tagging.rules import Story
+from pipelines.tagging.taxonomy import Taxonomy, load_taxonomy
+
+FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
+DATELINE_WEIGHT = 0.5
+THRESHOLD = 1.0
+PASSING_RATIO = 2.0
+ROUNDUP_UNITS = 3
+LEAD_CHARS = 400
+LEAD_ONE_PARAGRAPH = 200  # a first paragraph this long is the whole lead
+
+Field = Literal["title", "lead", "body"]
+_Located = tuple[str, Mention, Field, int, int]  # (where, mention, field, position in field, order)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a tag is there (or was suppressed).
+
+    ``position`` is the character offset of the first occurrence within ``field``: the title, the
+    lead (the text's first ~2 paragraphs, at most 400 characters) or the body (the rest of the
+    text, counted from the end of the lead).
+    """
+
+    family: Literal["province", "group"]
+    code: str
+    term: str
+    field: Field
+    position: int
+    count: int
+    rule: str | None = None
+
+
+@dataclass
+class TagResult:
+    """Tags of one article with their evidence."""
+
+    provinces: list[str]
+    groups: list[str]
+    primary_province: str | None
+    evidence: list[Evidence]
+    suppressed: list[Evidence] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "provinces": list(self.provinces),
+            "groups": list(self.groups),
+            "primary_province": self.primary_province,
+            "evidence": [asdict(item) for item in self.evidence],
+            "suppressed": [asdict(item) for item in self.suppressed],
+            "scores": dict(self.scores),
+        }
+
+
+@dataclass
+class _Hit:
+    family: Literal["province", "group"]
+    code: str
+    mention: Mention
+    field: Field
+    position: int
+    weight: float
+    rule: str | None = None
+    order: int = 0
+
+
+class _Ledger:
+    """Accepted and suppressed hits, grouped into :class:`Evidence`."""
+
+    def __init__(self) -> None:
+        self.accepted: list[_Hit] = []
+        self.suppressed: list[_Hit] = []
+
+    def scores(self, family: str) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for hit in self.accepted:
+            if hit.family == family:
+                totals[hit.code] = totals.get(hit.code, 0.0) + hit.weight
+        return totals
+
+    @staticmethod
+    def evidence(hits: Iterable[_Hit], codes: set[tuple[str, str]] | None = None) -> list[Evidence]:
+        grouped: dict[tuple[str, str, str, str, str | None], list[_Hit]] = {}
+        for hit in hits:
+            if codes is not None and (hit.family, hit.code) not in codes:
+                continue
+            key = (hit.family, hit.code, hit.mention.surface.casefold(), hit.field, hit.rule)
+            grouped.setdefault(key, []).append(hit)
+        out = []
+        for (family, code, _, field_name, rule), items in grouped.items():
+            first = min(items, key=lambda h: h.order)
+            out.append(Evidence(family, code, first.mention.surface, field_name,  # type: ignore[arg-type]
+                                first.position, len(items), rule))
+        return out
+
+
+class Tagger:
+    """Tags articles by province and militant group. Cheap to pickle: only the taxonomy travels."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self._matcher = Matcher(taxonomy.terms)
+        # groups whose generic names need a regional story; their colliding acronyms do too
+        self._regional_codes = {t.code for t in taxonomy.terms if t.kind == "regional"}
+
+    @classmethod
+    def from_dir(cls, taxonomy_dir: Path) -> Tagger:
+        """Load the taxonomy from ``taxonomy_dir`` and build a tagger."""
+        return cls(load_taxonomy(Path(taxonomy_dir)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"taxonomy": self.taxonomy}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["taxonomy"])  # type: ignore[misc]
+
+    # ------------------------------------------------------------------------------ tagging
+    def tag(self, title: str, text: str) -> TagResult:
+        """Tag one article."""
+        title, text = title or "", text or ""
+        title_norm, title_mentions = self._matcher.find(title)
+        text_norm, text_mentions = self._matcher.find(text)
+        story = Story(
+            title=title_norm,
+            text=text_norm,
+            mentions=[("title", m) for m in title_mentions] + [("text", m) for m in text_mentions],
+            dateline_end=rules.dateline_end(text),
+        )
+        lead_end = _lead_end(text)
+        ledger = _Ledger()
+        hits = [self._hit(where, m, lead_end, order) for order, (where, m) in enumerate(story.mentions)]
+        self._provinces(story, hits, ledger)
+        province_scores = ledger.scores("province")
+        provinces = self._select_provinces(story, ledger, province_scores)
+        self._groups(story, hits, ledger, bool(provinces))
+        group_scores = ledger.scores("group")
+        groups = sorted((c for c, s in group_scores.items() if s >= THRESHOLD),
+                        key=lambda c: (-group_scores[c], c))
+        tagged = {("province", c) for c in provinces} | {("group", c) for c in groups}
+        evidence = _Ledger.evidence(ledger.accepted, tagged)
+        # below-threshold hits (a lone dateline, say) are shown with the suppressed ones
+        untagged = [h for h in ledger.accepted if (h.family, h.code) not in tagged]
+        suppressed = _Ledger.evidence([*ledger.suppressed, *untagged])
+        scores = {c: round(province_scores[c], 2) for c in provinces}
+        scores.update({c: round(group_scores[c], 2) for c in groups})
+        return TagResult(provinces, groups, provinces[0] if provinces else None, evidence, suppressed, scores)
+
+    @staticmethod
+    def _hit(where: str, mention: Mention, lead_end: int, order: int) -> _Located:
+        if where == "title":
+            return where, mention, "title", mention.start, order
+        if mention.start < lead_end:
+            return where, mention, "lead", mention.start, order
+        return where, mention, "body", mention.start - lead_end, order
+
+    def _provinces(self, story: Story, hits: list[_Located], ledger: _Ledger) -> None:
+        weak: list[_Hit] = []
+        for where, mention, field_name, position, order in hits:
+            term = mention.term
+            if term.family != "province":
+                continue
+            weight = FIELD_WEIGHTS[field_name]
+            hit = _Hit("province", term.code, mention, field_name, position, weight, None, order)
+            rule = _province_veto(story, where, mention)
+            if rule is not None:
+                hit.rule = rule
+                ledger.suppressed.append(hit)
+                continue
+            if rules.in_dateline(story, where, mention):
+                hit.weight, hit.rule = DATELINE_WEIGHT, rules.DATELINE
+            if term.kind == "weak_acronym":
+                weak.append(hit)
+                continue
+            ledger.accepted.append(hit)
+        supported = {h.code for h in ledger.accepted if h.rule is None}
+        for hit in weak:
+            if hit.code in supported:
+                ledger.accepted.append(hit)
+            else:
+                hit.rule = rules.WEAK_ACRONYM
+                ledger.suppressed.append(hit)
+
+    def _select_provinces(self, story: Story, ledger: _Ledger, scores: dict[str, float]) -> list[str]:
+        by_code: dict[str, list[_Hit]] = {}
+        for hit in ledger.accepted:
+            if hit.family == "province":
+                by_code.setdefault(hit.code, []).append(hit)
+        tagged = {code for code, score in scores.items() if score >= THRESHOLD}
+        named_units = {h.code for h in ledger.accepted
+                       if h.family == "province" and h.rule is None and h.mention.term.kind != "place"}
+        if len(named_units) < ROUNDUP_UNITS:
+            for code in sorted(tagged, key=lambda c: scores[c]):
+                items = [h for h in by_code[code] if h.rule != rules.DATELINE]
+                rivals = [scores[c] for c in tagged if c != code]
+                if (len(items) == 1 and items[0].field != "title"
+                        and max(rivals, default=0.0) >= PASSING_RATIO * scores[code]):
+                    tagged.discard(code)
+                    items[0].rule = rules.PASSING_MENTION
+                    ledger.accepted.remove(items[0])
+                    ledger.suppressed.append(items[0])
+        if not tagged:
+            datelined = [h for h in ledger.accepted if h.family == "province" and h.rule == rules.DATELINE]
+            if datelined and datelined[0].mention.term.key not in self.taxonomy.national_datelines:
+                code = datelined[0].code
+                scores[code] = max(scores.get(code, 0.0), THRESHOLD)
+                tagged.add(code)
+        first_seen: dict[str, int] = {}
+        for hit in ledger.accepted:
+            first_seen.setdefault(hit.code, hit.order)
+        return sorted(tagged, key=lambda c: (-scores[c], first_seen.get(c, 0), c))
+
+    def _groups(self, story: Story, hits: list[_Located], ledger: _Ledger, province_tagged: bool) -> None:
+        taxonomy = self.taxonomy
+        full_names = {m.term.code for _, m in story.mentions
+                      if m.term.family == "group" and m.term.kind in ("name", "acronym")}
+        deferred: list[tuple[_Hit, str]] = []
+        regional_codes = self._regional_codes
+        for _where, mention, field_name, position, order in hits:
+            term = mention.term
+            weight = FIELD_WEIGHTS[field_name]
+            if term.family == "group":
+                hit = _Hit("group", term.code, mention, field_name, position, weight, None, order)
+                if term.kind == "context_acronym":
+                    collision = taxonomy.collisions.get(term.cased or "")
+                    others = collision.other_names if collision else ()
+                    if not rules.context_acronym(story, mention, others, term.code in full_names):
+                        hit.rule = rules.CONTEXT_ACRONYM
+                        ledger.suppressed.append(hit)
+                        continue
+                generic = term.kind == "regional" or (
+                    term.kind == "context_acronym" and term.code in regional_codes)
+                if generic and not rules.islamic_state_regional(story, province_tagged):
+                    hit.rule = rules.ISLAMIC_STATE_REGIONAL
+                    ledger.suppressed.append(hit)
+                    continue
+                ledger.accepted.append(hit)
+                if term.parent:
+                    ledger.accepted.append(_Hit("group", term.parent, mention, field_name, position, weight,
+                                                rules.IMPLIES_PARENT, order))
+            elif term.family == "label":
+                label = taxonomy.state_labels[term.code]
+                target = _Hit("group", label.maps_to, mention, field_name, position, weight, None, order)
+                deferred.append((target, term.code))
+            elif term.family == "actor" and term.key == "taliban":
+                target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)
+                deferred.append((target, ""))
+        named = {h.code for h in ledger.accepted if h.family == "group"}
+        for hit, label_name in deferred:
+            if label_name:
+                label = taxonomy.state_labels[label_name]
+                applies = rules.state_label_applies(named, label.unless_named)
+                hit.rule = rules.KHAWARIJ_LABEL if label.maps_to == "TTP" else rules.FITNA_AL_HINDUSTAN
+            else:
+                applies = not rules.taliban_alone_is_afghan(story, province_tagged)
+                hit.rule = rules.TALIBAN_PAKISTANI_CONTEXT if applies else rules.TALIBAN_ALONE_IS_AFGHAN
+            (ledger.accepted if applies else ledger.suppressed).append(hit)
+
+
+def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
+    """Name of the rule that suppresses this place mention, if any."""
+    term = mention.term
+    if term.ordinary and not rules.ordinary_words(story, where, mention):
+        return rules.ORDINARY_WORDS
+    if rules.cross_border_places(story, where, mention):
+        return rules.CROSS_BORDER_PLACES
+    if rules.indian_punjab(story, mention):
+        return rules.INDIAN_PUNJAB
+    if rules.hyderabad_telangana(story, mention):
+        return rules.HYDERABAD_TELANGANA
+    if rules.indian_kashmir(story, mention):
+        return rules.INDIAN_KASHMIR
+    if rules.islamabad_as_government(story, where, mention):
+        return rules.ISLAMABAD_AS_GOVERNMENT
+    if rules.organisation_base(story, where, mention):
+        return rules.ORGANISATION_BASE
+    return None
+
+
+def _lead_end(text: str) -> int:
+    """End of the lead: the first paragraph, or the first two when the first is short; at most
+    LEAD_CHARS characters."""
+    start = len(text) - len(text.lstrip())
+    first = text.find("\n", start)
+    if first == -1:
+        return min(len(text), LEAD_CHARS)
+    if first - start >= LEAD_ONE_PARAGRAPH:
+        return min(first, LEAD_CHARS)
+    second_start = first
+    while second_start < len(text) and text[second_start].isspace():
+        second_start += 1
+    second = text.find("\n", second_start)
+    return min(len(text) if second == -1 else second, LEAD_CHARS)

@@ -1,0 +1,60 @@
+"""Matching: whole words, case rules, punctuation, accents, leftmost-longest, offsets."""
+
+from __future__ import annotations
+
+from pipelines.tagging import Tagger
+
+
+def _terms(tagger: Tagger, text: str) -> list[tuple[str, str, str]]:
+    _, mentions = tagger._matcher.find(text)
+    return [(m.surface, m.term.family, m.term.code) for m in mentions]
+
+
+def test_word_boundaries(tagger: Tagger) -> None:
+    assert _terms(tagger, "Tanker drivers from Quettas and Bannuwal") == []
+    assert ("Bannu", "province", "KP") in _terms(tagger, "An attack in Bannu, police said.")
+
+
+def test_names_match_case_insensitively(tagger: Tagger) -> None:
+    expected = [("QUETTA", "province", "BA"), ("quetta", "province", "BA")]
+    assert _terms(tagger, "QUETTA and quetta")[:2] == expected
+
+
+def test_acronyms_match_case_sensitively(tagger: Tagger) -> None:
+    assert _terms(tagger, "The BLA claimed it") == [("BLA", "group", "BLA")]
+    assert _terms(tagger, "bla bla and the kp of it") == []
+    assert ("KP", "province", "KP") in _terms(tagger, "militancy in KP rose")
+
+
+def test_hyphens_dots_and_spacing(tagger: Tagger) -> None:
+    for spelling in ("Khyber-Pakhtunkhwa", "Khyber Pakhtunkhwa", "Khyber–Pakhtunkhwa"):
+        assert _terms(tagger, f"in {spelling} today")[0][2] == "KP"
+    for spelling in ("D.I. Khan", "D.I.Khan", "DI Khan", "Dera Ismail Khan"):
+        assert _terms(tagger, f"a blast in {spelling} on Monday")[0][0] == spelling
+    assert _terms(tagger, "Tehreek e Taliban Pakistan")[0][2] == "TTP"
+
+
+def test_diacritics_and_curly_quotes(tagger: Tagger) -> None:
+    assert _terms(tagger, "Peshāwar’s police")[0] == ("Peshāwar", "province", "KP")
+    assert _terms(tagger, "Da’esh fighters")[0][2] == "ISKP"
+
+
+def test_leftmost_longest(tagger: Tagger) -> None:
+    assert _terms(tagger, "Upper South Waziristan") == [("Upper South Waziristan", "province", "KP")]
+    assert _terms(tagger, "Azad Jammu and Kashmir") == [("Azad Jammu and Kashmir", "province", "AJK")]
+    assert _terms(tagger, "Balochistan Liberation Army") == [("Balochistan Liberation Army", "group", "BLA")]
+    assert _terms(tagger, "the Pakistani Taliban") == [("Pakistani Taliban", "group", "TTP")]
+
+
+def test_offsets_map_back_to_original(tagger: Tagger) -> None:
+    text = "PESHAWAR:   Militants -- in   North  Waziristan (KP)."
+    _, mentions = tagger._matcher.find(text)
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.surface
+    assert [m.surface for m in mentions] == ["PESHAWAR", "North  Waziristan", "KP"]
+
+
+def test_foreign_and_blockers_never_tag(tagger: Tagger) -> None:
+    text = "Fighting in Paktika and Kandahar; the Quetta Gladiators won; Sui gas prices rose."
+    result = tagger.tag("", text)
+    assert result.provinces == []

@@ -1,0 +1,134 @@
+"""Taxonomy loading: the real files load, and each validation rule names file, line and field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crawler.config.yamlfile import ConfigError
+from pipelines.tagging import load_taxonomy
+from tests.tagging.conftest import MINI_GROUPS, MINI_PROVINCES, TAXONOMY_DIR
+
+Writer = Callable[..., Path]
+
+
+def _error(directory: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load_taxonomy(directory)
+    return str(caught.value)
+
+
+def test_real_taxonomy_loads() -> None:
+    taxonomy = load_taxonomy(TAXONOMY_DIR)
+    assert set(taxonomy.province_codes) == {"PB", "SD", "KP", "BA", "ICT", "GB", "AJK"}
+    for code in ("TTP", "JUA", "HGB", "IMP", "LEI", "TJP", "ISKP", "ISPP", "AQIS", "LEJ", "ASWJ", "JEM",
+                 "LET", "BLA", "BLF", "BRA", "BRG", "BRAS", "UBA", "JAA", "SRA", "SDLA", "BALOCH_SEP"):
+        assert code in taxonomy.group_codes
+    assert len(taxonomy.terms) > 1000
+
+
+def test_minimal_taxonomy_loads(write_taxonomy: Writer) -> None:
+    taxonomy = load_taxonomy(write_taxonomy())
+    assert taxonomy.province_codes == ("KP", "BA")
+
+
+def test_unknown_key(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS.replace("    acronyms: [BLA]", "    acronyms: [BLA]\n    acronym: [BLAX]")
+    message = _error(write_taxonomy(groups=broken))
+    assert "groups.yaml:11: groups[1].acronym: unknown key" in message
+
+
+def test_duplicate_province_code(write_taxonomy: Writer) -> None:
+    broken = MINI_PROVINCES.replace("  - code: BA", "  - code: KP")
+    message = _error(write_taxonomy(provinces=broken))
+    assert "provinces.yaml:8: provinces[1].code: duplicate province code 'KP'" in message
+
+
+def test_duplicate_group_code(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS.replace("  - code: BLA", "  - code: TTP")
+    message = _error(write_taxonomy(groups=broken))
+    assert "groups.yaml:7: groups[1].code: duplicate group code 'TTP'" in message
+
+
+def test_term_claimed_by_two_provinces_needs_a_shared_rule(write_taxonomy: Writer) -> None:
+    broken = MINI_PROVINCES.replace("{name: Quetta}", "{name: Quetta, towns: [Jani Khel]}")
+    message = _error(write_taxonomy(provinces=broken))
+    where = "provinces.yaml:11: provinces[1].districts[0].towns[0]"
+    assert f"{where}: term 'Jani Khel' is claimed by KP" in message
+    assert "shared_terms" in message
+    rule = "ambiguity:\n  shared_terms:\n    - {term: Jani Khel, resolve: KP}\n"
+    fixed = broken.replace("ambiguity:\n", rule)
+    assert load_taxonomy(write_taxonomy(provinces=fixed)).province_codes == ("KP", "BA")
+
+
+def test_unknown_province_code_in_group(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS.replace("provinces: [KP]", "provinces: [KP, NWFP]")
+    message = _error(write_taxonomy(groups=broken))
+    assert "groups.yaml:5: groups[0].provinces[1]: unknown province code 'NWFP'" in message
+
+
+def test_unknown_province_code_in_shared_terms(write_taxonomy: Writer) -> None:
+    rule = "ambiguity:\n  shared_terms:\n    - {term: Tank, resolve: XX}\n"
+    broken = MINI_PROVINCES.replace("ambiguity:\n", rule)
+    message = _error(write_taxonomy(provinces=broken))
+    assert "provinces.yaml:14: ambiguity.shared_terms[0].resolve: unknown province code 'XX'" in message
+
+
+def test_empty_term(write_taxonomy: Writer) -> None:
+    broken = MINI_PROVINCES.replace("towns: [Jani Khel]", 'towns: [Jani Khel, " - "]')
+    message = _error(write_taxonomy(provinces=broken))
+    assert "provinces.yaml:6: provinces[0].districts[0].towns[1]: empty term" in message
+
+
+def test_acronym_without_capital(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS.replace("acronyms: [TTP]", "acronyms: [ttp]")
+    message = _error(write_taxonomy(groups=broken))
+    assert "groups.yaml:6: groups[0].acronyms[0]: acronym 'ttp' has no capital letter" in message
+
+
+def test_term_listed_twice(write_taxonomy: Writer) -> None:
+    broken = MINI_PROVINCES.replace("towns: [Jani Khel]", "towns: [Jani Khel, Jani-Khel]")
+    message = _error(write_taxonomy(provinces=broken))
+    assert "provinces.yaml:6: provinces[0].districts[0].towns[1]: term 'Jani-Khel' is listed twice" in message
+
+
+def test_group_term_clashing_with_place(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS.replace("acronyms: [BLA]", "acronyms: [BLA]\n    spellings: [Quetta]")
+    message = _error(write_taxonomy(groups=broken))
+    where = "groups.yaml:11: groups[1].spellings[0]"
+    assert f"{where}: term 'Quetta' is already used for province BA (" in message
+
+
+def test_ordinary_word_must_be_a_place(write_taxonomy: Writer) -> None:
+    broken = MINI_PROVINCES.replace("    - {term: Tank}", "    - {term: Tank}\n    - {term: Hub}")
+    message = _error(write_taxonomy(provinces=broken))
+    assert "provinces.yaml:15: ambiguity.ordinary_words[1].term: 'Hub' is not a place term" in message
+
+
+def test_colliding_acronym_must_be_a_context_acronym(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS + "acronym_collisions:\n  - {acronym: BLA, group: BLA, meaning: filler}\n"
+    message = _error(write_taxonomy(groups=broken))
+    assert "groups.yaml:12: acronym_collisions[0].acronym: 'BLA' collides with another meaning" in message
+
+
+def test_state_label_target_must_exist(write_taxonomy: Writer) -> None:
+    broken = "state_labels:\n  - {label: Fitna al-Khawarij, maps_to: TTPX}\n" + MINI_GROUPS
+    message = _error(write_taxonomy(groups=broken))
+    assert "groups.yaml:2: state_labels[0].maps_to: unknown group code 'TTPX'" in message
+
+
+def test_yaml_syntax_error_and_missing_file(write_taxonomy: Writer, tmp_path: Path) -> None:
+    message = _error(write_taxonomy(provinces="provinces: [\n"))
+    assert "provinces.yaml:" in message and "YAML syntax error" in message
+    (tmp_path / "groups.yaml").unlink()
+    assert "groups.yaml: file not found" in _error(tmp_path)
+
+
+def test_all_issues_reported_together(write_taxonomy: Writer) -> None:
+    broken = MINI_GROUPS.replace("  - code: BLA", "  - code: TTP")
+    broken = broken.replace("provinces: [KP]", "provinces: [XX]")
+    with pytest.raises(ConfigError) as caught:
+        load_taxonomy(write_taxonomy(groups=broken))
+    assert len(caught.value.issues) == 2
