@@ -152,7 +152,7 @@ class OutletSpider(Spider):
         """Section page: links matching ``article_pattern``, then the next page."""
         if self._index_unchanged(response) or not isinstance(response, TextResponse):
             return
-        extractor = LinkExtractor(allow_domains=self.allowed_domains, unique=True)
+        extractor = LinkExtractor(unique=True)  # hosts are checked by is_article_url
         links = [link.url for link in extractor.extract_links(response)]
         self.crawler.stats.inc_value("newsmon/discovered/listing", len(links))
         yield from self._article_requests(links, "listing")
