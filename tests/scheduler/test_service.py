@@ -194,3 +194,24 @@ def test_watchdog_stops_a_hung_crawl_and_spares_the_others(
     service.wait_for(lambda: outcome("stalled") == "timed_out", 45, "stalled crawl timed out")
     service.wait_for(lambda: outcome("sample") == "ok", 30, "other source crawled")
     assert service.stop()[0] == 0
+
+
+def test_health_and_metrics_endpoint(
+    outlet: OutletServer, tmp_path: Path, service_factory: Callable[[Path], RunningService]
+) -> None:
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = SERVICE_SETTINGS + f"http:\n  enabled: true\n  host: 127.0.0.1\n  port: {port}\n"
+    config = write_config(tmp_path / "config", outlet.base_url, settings=settings)
+    service = service_factory(config)
+    service.wait_for(lambda: service.status()["sources"][0]["health"] == "ok", 40, "first crawl finished")
+    health = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).read())
+    assert health["status"] == "ok" and health["sources"] == {"sample": "ok"}
+    metrics = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    assert 'newsmon_source_runs{source="sample"}' in metrics
+    assert "newsmon_config_error 0.0" in metrics
+    assert service.stop()[0] == 0
