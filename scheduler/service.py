@@ -225,6 +225,11 @@ class Service:
         scheduler.start()
         if self.config_error is None:
             self._sync_jobs(scheduler, config)
+        if settings.http.enabled:
+            from scheduler.http_endpoint import serve
+            from scheduler.status_cli import build_status
+
+            serve(settings.http.host, settings.http.port, lambda: build_status(str(self.paths.root)))
         log.info("service started pid=%s; %d sources scheduled", os.getpid(), len(config.sources.enabled))
         try:
             while not self.stop_event.is_set():
