@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+MIGRATION_LOCK_KEY = 0x6E65_7773  # "news": the advisory lock held while migrating
 log = logging.getLogger(__name__)
 
 
@@ -67,14 +71,41 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """Serialise schema upgrades between processes (two crawls starting on an empty database)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def ensure_schema(engine: Engine) -> None:
     """Upgrade to the latest schema; used by `crawl`, `run` and `demo` on start-up."""
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
-    if current_revision(engine) != head:
-        log.info("upgrading database schema to %s", head)
-        upgrade(engine)
+    if current_revision(engine) == head:
+        return
+    with migration_lock(engine):
+        if current_revision(engine) != head:  # another process may have done it meanwhile
+            log.info("upgrading database schema to %s", head)
+            upgrade(engine)
 
 
 def has_table(engine: Engine, name: str) -> bool:
