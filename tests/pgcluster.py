@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,8 +139,6 @@ def running_cluster() -> Iterator[Cluster]:
     try:
         yield cluster
     finally:
-        try:
+        with suppress(subprocess.CalledProcessError):
             cluster.stop("immediate")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(directory, ignore_errors=True)
