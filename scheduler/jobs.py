@@ -59,7 +59,7 @@ class JobContext:
 
 
 CONTEXT: JobContext | None = None
-KILL_MARGIN = 30.0  # seconds past the crawl's own timeout before the watchdog kills it
+KILL_MARGIN = 10.0  # seconds past the crawl's own timeout (a download in flight delays its close) before the kill
 
 
 def _signal(process: subprocess.Popen[bytes], sig: int) -> None:

@@ -191,7 +191,7 @@ def test_watchdog_stops_a_hung_crawl_and_spares_the_others(
                 return str(source["last_run"]["outcome"])
         return None
 
-    service.wait_for(lambda: outcome("stalled") == "timed_out", 45, "stalled crawl timed out")
+    service.wait_for(lambda: outcome("stalled") == "timed_out", 60, "stalled crawl timed out")
     service.wait_for(lambda: outcome("sample") == "ok", 30, "other source crawled")
     assert service.stop()[0] == 0
 
