@@ -38,6 +38,7 @@ def scrapy_settings(
         "ITEM_PIPELINES": {
             "pipelines.extract.ExtractPipeline": 100,
             "pipelines.normalize.NormalizePipeline": 200,
+            "pipelines.dedup.pipeline.DedupPipeline": 300,
             "pipelines.tag.TagPipeline": 400,
             "pipelines.store.StorePipeline": 900,
         },
@@ -49,4 +50,8 @@ def scrapy_settings(
         "NEWSMON_EXTRACT_WORKERS": crawl.extract_workers,
         "NEWSMON_MIN_TEXT_CHARS": settings.extraction.min_text_chars,
         "NEWSMON_MIN_WORDS": settings.extraction.min_words,
+        "NEWSMON_DEDUP_NUM_PERM": settings.dedup.num_perm,
+        "NEWSMON_DEDUP_SHINGLE_WORDS": settings.dedup.shingle_words,
+        "NEWSMON_DEDUP_THRESHOLD": settings.dedup.threshold,
+        "NEWSMON_DEDUP_STORY_WINDOW_DAYS": settings.dedup.story_window_days,
     }

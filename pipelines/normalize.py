@@ -59,6 +59,7 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "oly_")
 _AMP_PATH = re.compile(r"(/amp)+/?$|\.amp(?=$|\.html?$)", re.IGNORECASE)
 _MOBILE_HOST = re.compile(r"^(m|mobile|amp)\.", re.IGNORECASE)
+_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
 
 
 def _is_tracking(name: str) -> bool:
@@ -69,7 +70,7 @@ def _is_tracking(name: str) -> bool:
 def canonicalize(url: str) -> str:
     """A normalised, still fetchable URL: lower-case host, no default port, no fragment,
     no tracking parameters, sorted query, no AMP suffix or mobile host, no trailing slash."""
-    cleaned = normalize_url(url.strip(), trailing_slash=False)
+    cleaned = normalize_url(_PATH_SESSION.sub("", url.strip()), trailing_slash=False)
     parts = urlsplit(cleaned)
     query = [
         (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(key)

@@ -8,6 +8,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.items import PageItem
+from pipelines.dedup.index import StoryIndex
+from pipelines.dedup.options import DedupOptions
 from pipelines.storage.repository import ArticleRecord, Store
 
 # Rejections that may be transient (a half-written page): such URLs are tried again next crawl.
@@ -27,15 +29,21 @@ def tags_of(tags: dict[str, Any]) -> tuple[tuple[str, str, list[Any]], ...]:
 
 
 class StorePipeline:
-    """Writes articles, their tags and their seen URLs; counts outcomes in the crawl stats."""
+    """Writes articles, their tags, stories and seen URLs; counts outcomes in the crawl stats.
 
-    def __init__(self, store: Store, crawler: Crawler):
+    Articles that carry a signature (the dedup stage ran) are placed in stories in the same
+    transaction; ``story_id`` and ``duplicate_of`` are copied back onto the item.
+    """
+
+    def __init__(self, store: Store, crawler: Crawler, dedup: StoryIndex | None = None):
         self.store = store
         self.crawler = crawler
+        self.dedup = dedup
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(Store.for_url(crawler.settings["NEWSMON_DATABASE_URL"]), crawler)
+        dedup = StoryIndex(DedupOptions.from_scrapy(crawler.settings))
+        return cls(Store.for_url(crawler.settings["NEWSMON_DATABASE_URL"]), crawler, dedup)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
@@ -68,7 +76,9 @@ class StorePipeline:
                 signature=item.signature,
                 story_id=item.story_id,
                 duplicate_of=item.duplicate_of,
-            )
+            ),
+            self.dedup,
         )
+        item.story_id, item.duplicate_of = result.story_id, result.duplicate_of
         stats.inc_value(f"newsmon/articles/{result.outcome}")
         return item

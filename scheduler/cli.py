@@ -53,11 +53,18 @@ def cmd_sources_validate(args: argparse.Namespace) -> int:
             load_taxonomy(config.taxonomy_dir)
         except ConfigError as exc:
             problems.extend(str(issue) for issue in exc.issues)
+    from scheduler.digests.config import load_app_digests
+
+    try:
+        digests = load_app_digests(config)
+    except ConfigError as exc:
+        problems.extend(str(issue) for issue in exc.issues)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return EXIT_CONFIG
     enabled = len(config.sources.enabled)
     print(f"{config.paths.sources}: {len(config.sources.sources)} sources ({enabled} enabled) OK")
+    print(f"{digests.path}: {len(digests.digests)} digests ({len(digests.enabled)} enabled) OK")
     return EXIT_OK
 
 
@@ -355,9 +362,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--province", help="province code, e.g. KP")
     export.add_argument("--group", help="group code, e.g. TTP")
     export.add_argument("--text", action="store_true", help="include the article text")
+    from scheduler.stories_cli import cmd_stories, configure_parser  # newsmon stories (dedup)
+
+    configure_parser(add("stories", cmd_stories, "list stories (one report and its rewrites) and members"))
 
     status = add("status", cmd_status, "per-source runs, next run, health; config_error")
     status.add_argument("--format", choices=["text", "json"], default="text")
+
+    from scheduler.digests.cli import cmd_digest_preview, cmd_digest_send
+
+    digest = sub.add_parser("digest", help="daily digest e-mails").add_subparsers(
+        dest="digest_command", required=True
+    )
+    preview = add("preview", cmd_digest_preview, "render digests as they would go out now (no send)", digest)
+    preview.add_argument("--recipient", metavar="ID", help="only this digest (its id in digests.yaml)")
+    preview.add_argument("--html", metavar="FILE", help="also write the HTML part to FILE")
+    send = add("send", cmd_digest_send, "send what is due, exactly once per digest and period", digest)
+    send.add_argument("--now", action="store_true", help="send the current period now (once per period)")
+    send.add_argument("--recipient", metavar="ID", help="only this digest (its id in digests.yaml)")
 
     db = sub.add_parser("db", help="database").add_subparsers(dest="db_command", required=True)
     add("upgrade", cmd_db_upgrade, "apply Alembic migrations", db)

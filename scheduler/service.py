@@ -57,6 +57,9 @@ def validate_all(config: AppConfig) -> None:
         from pipelines.tagging import load_taxonomy
 
         load_taxonomy(config.taxonomy_dir)
+    from scheduler.digests.config import load_app_digests
+
+    load_app_digests(config)
 
 
 def config_files(paths: ConfigPaths) -> list[Path]:
@@ -163,6 +166,9 @@ class Service:
                 next_run_time=utcnow() if job is None else None,
             )
             log.info("source=%s scheduled %s", source.id, schedule)
+        from scheduler.digests.job import sync_digest_jobs
+
+        sync_digest_jobs(scheduler, config)
 
     def _heartbeat(self, scheduler: BackgroundScheduler) -> None:
         if self.config is None:
@@ -220,8 +226,6 @@ class Service:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
             timezone=settings.timezone,
         )
-        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(signum, self._on_signal)
         scheduler.start()
         if self.config_error is None:
             self._sync_jobs(scheduler, config)
@@ -242,7 +246,7 @@ class Service:
                     self.reload(scheduler)
         finally:
             self._shutdown(scheduler)
-        return 0
+        return code
 
     def _shutdown(self, scheduler: BackgroundScheduler) -> None:
         grace = self.config.settings.shutdown_grace if self.config else 20.0

@@ -7,12 +7,14 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     TypeDecorator,
@@ -208,3 +210,54 @@ class ServiceState(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LshBucket(Base):
+    """One LSH band bucket of a story: the database-held MinHash LSH index (pipelines/dedup).
+
+    The primary key (band, bucket) is the unique constraint concurrent writers meet: only one
+    story owns a bucket, so two crawls storing rewrites of one report at once agree on one story.
+    ``created_at`` is the owning story's, so buckets age out with it.
+    """
+
+    __tablename__ = "lsh_buckets"
+
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class DigestLog(Base):
+    """One digest period of one recipient: the exactly-once record (scheduler/digests/log.py).
+
+    UNIQUE(digest_id, period_start) is what two senders meet: only one row per period exists,
+    and only the sender whose conditional UPDATE moved it to ``sending`` delivers it.
+    Status: pending, sending, sent, failed, empty (nothing to send), superseded (a later
+    period covers it). ``window_start``/``window_end`` are the times of the stories it covers.
+    """
+
+    __tablename__ = "digest_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[str] = mapped_column(String(64))
+    period_start: Mapped[datetime] = mapped_column()
+    period_end: Mapped[datetime] = mapped_column()
+    window_start: Mapped[datetime] = mapped_column()
+    window_end: Mapped[datetime] = mapped_column()
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    message_id: Mapped[str] = mapped_column(String(255))
+    stories: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (
+        UniqueConstraint("digest_id", "period_start"),
+        Index("ix_digest_log_status_next_attempt_at", "status", "next_attempt_at"),
+    )

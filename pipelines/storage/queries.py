@@ -1,4 +1,4 @@
-"""Read-side queries: article export with filters."""
+"""Read-side queries: article export with filters; stories with their members."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from pipelines.storage.models import Article, ArticleTag
+from pipelines.storage.models import Article, ArticleTag, Story
 
 EXPORT_FIELDS = (
     "id",
@@ -106,3 +106,50 @@ def iter_articles(session: Session, flt: ArticleFilter, *, batch: int = 500) -> 
             return
         yield from rows
         last_id = rows[-1].id
+
+
+# -- stories (newsmon stories) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """Story listing filters: created since, at least ``min_size`` members."""
+
+    since: datetime | None = None
+    min_size: int = 1
+
+
+def iter_stories(session: Session, flt: StoryFilter, *, batch: int = 200) -> Iterator[Story]:
+    """Stories matching ``flt`` in id order, loaded in batches."""
+    last_id = 0
+    while True:
+        query = select(Story).where(Story.id > last_id, Story.size >= flt.min_size)
+        if flt.since is not None:
+            query = query.where(Story.created_at >= flt.since)
+        rows = session.scalars(query.order_by(Story.id).limit(batch)).all()
+        if not rows:
+            return
+        yield from rows
+        last_id = rows[-1].id
+
+
+def story_members(session: Session, story_id: int) -> list[Article]:
+    """The articles of a story, first report first."""
+    return list(session.scalars(select(Article).where(Article.story_id == story_id).order_by(Article.id)))
+
+
+def story_record(story: Story, members: list[Article]) -> dict[str, Any]:
+    """The listing form of a story (JSON-ready); its outlets are its members' sources."""
+    return {
+        "id": story.id,
+        "first_article_id": story.first_article_id,
+        "created_at": story.created_at.isoformat(),
+        "updated_at": story.updated_at.isoformat(),
+        "size": story.size,
+        "outlets": sorted({member.source_id for member in members}),
+        "members": [
+            {"id": m.id, "title": m.title, "source": m.source_id, "url": m.url,
+             "duplicate_of": m.duplicate_of}
+            for m in members
+        ],
+    }

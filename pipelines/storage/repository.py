@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +27,10 @@ from pipelines.storage.models import (
     Source,
     utcnow,
 )
+from pipelines.storage.upsert import upsert
+
+if TYPE_CHECKING:
+    from pipelines.dedup.index import StoryIndex
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,13 @@ class ArticleRecord:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """Outcome of saving one article: ``new``, ``updated`` or ``unchanged``."""
+    """Outcome of saving one article: ``new``, ``duplicate`` (new, exact copy of another
+    article's text), ``updated`` or ``unchanged``; with the article's story."""
 
     outcome: str
     article_id: int
+    story_id: int | None = None
+    duplicate_of: int | None = None
 
 
 class Store:
@@ -104,11 +111,8 @@ class Store:
     def upsert_source(self, source_id: str, name: str, url: str) -> None:
         """Record a configured source (name and URL follow the config)."""
         with self.sessions.begin() as session:
-            row = session.get(Source, source_id)
-            if row is None:
-                session.add(Source(id=source_id, name=name, url=url))
-            else:
-                row.name, row.url = name, url
+            upsert(session, Source, [{"id": source_id, "name": name, "url": url, "first_seen_at": utcnow()}],
+                   key=["id"], update=["name", "url"])
 
     # -- seen URLs -----------------------------------------------------------------------
 
@@ -128,12 +132,14 @@ class Store:
     def _mark_seen(
         session: Session, keys: Iterable[str], source_id: str, outcome: str, article_id: int | None
     ) -> None:
-        for key in dict.fromkeys(keys):
-            row = session.get(SeenUrl, key)
-            if row is None:
-                session.add(SeenUrl(url_key=key, source_id=source_id, outcome=outcome, article_id=article_id))
-            elif article_id is not None:
-                row.article_id, row.outcome = article_id, outcome
+        rows = [
+            {"url_key": key, "source_id": source_id, "outcome": outcome, "article_id": article_id,
+             "seen_at": utcnow()}
+            for key in dict.fromkeys(keys)
+        ]
+        # A key settled without an article is overwritten once an article claims it.
+        claim = ["article_id", "outcome"] if article_id else []
+        upsert(session, SeenUrl, rows, key=["url_key"], update=claim)
 
     # -- feed validators -----------------------------------------------------------------
 
@@ -147,14 +153,13 @@ class Store:
         self, url: str, source_id: str, status: int, etag: str | None, last_modified: str | None
     ) -> None:
         """Remember the validators of an index page's last answer."""
+        values = {"url": url, "source_id": source_id, "last_status": status, "checked_at": utcnow()}
+        columns = ["last_status", "checked_at"]
+        if status == 200:
+            values.update(etag=etag, last_modified=last_modified)
+            columns += ["etag", "last_modified"]
         with self.sessions.begin() as session:
-            row = session.get(FeedState, url)
-            if row is None:
-                row = FeedState(url=url, source_id=source_id)
-                session.add(row)
-            row.last_status, row.checked_at = status, utcnow()
-            if status == 200:
-                row.etag, row.last_modified = etag, last_modified
+            upsert(session, FeedState, [values], key=["url"], update=columns)
 
     # -- articles ------------------------------------------------------------------------
 
@@ -165,16 +170,17 @@ class Store:
         )
         return session.get(Article, article_id) if article_id is not None else None
 
-    def save_article(self, record: ArticleRecord) -> SaveResult:
+    def save_article(self, record: ArticleRecord, dedup: StoryIndex | None = None) -> SaveResult:
         """Insert a new article, or update one whose text changed (keeping the old version).
 
-        The article, its tags and its seen URLs commit together: a crash leaves either all
-        of them or none.
+        With ``dedup``, a new article joins the story of its exact duplicate or near duplicate
+        (or starts one), in the same transaction. The article, its tags, its story and its
+        seen URLs commit together: a crash leaves either all of them or none.
         """
         for attempt in range(2):
             try:
                 with self.sessions.begin() as session:
-                    return self._save(session, record)
+                    return self._save(session, record, dedup)
             except IntegrityError:
                 # Another writer stored the same canonical URL between our read and write:
                 # the second pass finds it and updates instead of inserting.
@@ -182,28 +188,17 @@ class Store:
                     raise
         raise AssertionError("unreachable")
 
-    def _save(self, session: Session, record: ArticleRecord) -> SaveResult:
+    def _save(self, session: Session, record: ArticleRecord, dedup: StoryIndex | None) -> SaveResult:
         existing = self.find_article_by_keys(session, record.url_keys) or session.scalar(
             select(Article).where(Article.canonical_url == record.canonical_url)
         )
         if existing is None:
-            article = Article(
-                source_id=record.source_id,
-                url=record.url,
-                canonical_url=record.canonical_url,
-                fetched_at=record.fetched_at,
-                updated_at=record.fetched_at,
-                story_id=record.story_id,
-                duplicate_of=record.duplicate_of,
-            )
-            self._fill(article, record)
-            session.add(article)
-            session.flush()
-            self._mark_seen(session, record.url_keys, record.source_id, "article", article.id)
-            return SaveResult("new", article.id)
+            return self._insert(session, record, dedup)
         self._mark_seen(session, record.url_keys, record.source_id, "article", existing.id)
         if existing.content_hash == record.content_hash:
-            return SaveResult("unchanged", existing.id)
+            return SaveResult("unchanged", existing.id, existing.story_id, existing.duplicate_of)
+        if dedup is not None and record.signature is not None:
+            self._restory(session, existing, record, dedup)
         session.add(
             ArticleVersion(
                 article_id=existing.id,
@@ -217,7 +212,48 @@ class Store:
         existing.version += 1
         existing.updated_at = record.fetched_at
         self._fill(existing, record)
-        return SaveResult("updated", existing.id)
+        return SaveResult("updated", existing.id, existing.story_id, existing.duplicate_of)
+
+    def _insert(self, session: Session, record: ArticleRecord, dedup: StoryIndex | None) -> SaveResult:
+        story_id, duplicate_of, assignment = record.story_id, record.duplicate_of, None
+        if dedup is not None and record.signature is not None:
+            assignment = dedup.assign(
+                session, record.signature, record.content_hash, record.canonical_url, utcnow()
+            )
+            story_id, duplicate_of = assignment.story_id, assignment.duplicate_of
+        article = Article(
+            source_id=record.source_id,
+            url=record.url,
+            canonical_url=record.canonical_url,
+            fetched_at=record.fetched_at,
+            updated_at=record.fetched_at,
+            story_id=story_id,
+            duplicate_of=duplicate_of,
+        )
+        self._fill(article, record)
+        session.add(article)
+        session.flush()
+        if dedup is not None and assignment is not None:
+            dedup.set_first_article(session, assignment, article.id)
+        self._mark_seen(session, record.url_keys, record.source_id, "article", article.id)
+        outcome = "duplicate" if duplicate_of is not None else "new"
+        return SaveResult(outcome, article.id, story_id, duplicate_of)
+
+    @staticmethod
+    def _restory(session: Session, existing: Article, record: ArticleRecord, dedup: StoryIndex) -> None:
+        """Changed text at a known URL: the article keeps its story (an update is not a new
+        member), its new buckets point there; it is no longer an exact copy of another."""
+        assert record.signature is not None
+        existing.duplicate_of = None
+        if existing.story_id is not None:
+            dedup.refresh(session, existing.story_id, record.signature, utcnow())
+            return
+        # stored before dedup ran: give it a story now (never itself: its stored text differs)
+        assignment = dedup.assign(
+            session, record.signature, record.content_hash, existing.canonical_url, utcnow()
+        )
+        existing.story_id, existing.duplicate_of = assignment.story_id, assignment.duplicate_of
+        dedup.set_first_article(session, assignment, existing.id)
 
     @staticmethod
     def _fill(article: Article, record: ArticleRecord) -> None:
