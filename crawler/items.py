@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pipelines.extraction import ExtractedArticle
+    from pipelines.extraction_types import ExtractedArticle
 
 
 @dataclass

@@ -11,12 +11,8 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from crawler.items import PageItem
-from pipelines.extraction import ExtractionOptions, Rejection, extract_article
-
-
-def _warm_up() -> None:
-    # Import trafilatura's heavy modules once per worker, not on the first page.
-    import trafilatura  # noqa: F401
+from pipelines.extraction_types import ExtractionOptions, Rejection
+from pipelines.extraction_worker import extract_in_worker, warm_up
 
 
 class ExtractPipeline:
@@ -42,13 +38,13 @@ class ExtractPipeline:
         if self.pool is None:
             # spawn: forking a process that runs a reactor and threads is not safe.
             context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=warm_up)
         return self.pool
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem) or item.body is None:
             return item
-        future = self._pool().submit(extract_article, item.body, item.url, self.options, item.encoding)
+        future = self._pool().submit(extract_in_worker, item.body, item.url, self.options, item.encoding)
         try:
             result = await asyncio.wrap_future(future)
         except Exception as exc:  # a worker crash must not end the crawl

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import trafilatura
@@ -30,6 +29,16 @@ from pipelines.extraction_html import (
     page_language,
 )
 from pipelines.extraction_listing import teaser_stats
+from pipelines.extraction_types import ExtractedArticle, ExtractionOptions, Rejection
+
+__all__ = [
+    "ExtractedArticle",
+    "ExtractionOptions",
+    "Rejection",
+    "count_words",
+    "extract_article",
+    "reset_caches",
+]
 
 # CJK ideographs and kana count as one word each (no spaces between words); else letter/digit runs.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -38,57 +47,8 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 RESET_CACHES_EVERY = 2000
+DEFAULT_OPTIONS = ExtractionOptions()
 _pages_since_reset = 0
-
-
-@dataclass(frozen=True)
-class ExtractionOptions:
-    """Extraction knobs; the caller builds one from settings.
-
-    Defaults were measured on ../shared/data/news-pages with ``bench/extraction_quality.py``:
-    dropping comments, figure captions and a repeated headline line each raised token F1;
-    favor_precision/favor_recall and per-page deduplication lowered it; the extensive (free-text)
-    date search found no more correct dates, cost time, and takes footer years ("© 2025") for dates.
-    """
-
-    min_text_chars: int = 250
-    min_words: int = 40
-    max_bytes: int = 10_000_000  # larger bodies are rejected as "too_large" (also after gunzip)
-    favor_precision: bool = False
-    favor_recall: bool = False
-    include_comments: bool = False  # reader comments are not the article
-    include_tables: bool = True  # casualty lists and figures often come as tables
-    deduplicate: bool = False
-    prune_xpath: tuple[str, ...] = ("//figcaption",)  # photo credits and captions
-    extensive_date_search: bool = False
-    drop_title_line: bool = True  # the headline is in ``title``, not repeated as the first text line
-    # listing pages: at least this many teaser lines (headline links, blurbs beside them) making
-    # at least this share of the extracted characters; real articles stay under 10 lines and 40 %
-    listing_min_teasers: int = 5
-    listing_teaser_share: float = 0.5
-
-
-@dataclass(frozen=True)
-class ExtractedArticle:
-    """One article's text and metadata."""
-
-    title: str | None
-    text: str
-    published_at: datetime | None
-    author: str | None
-    language: str | None
-    canonical_url: str | None
-    description: str | None
-    sitename: str | None
-    word_count: int
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """Why a page gave no article: a short stable ``reason`` code and a human ``detail``."""
-
-    reason: str
-    detail: str = ""
 
 
 def count_words(text: str) -> int:
@@ -109,7 +69,7 @@ def reset_caches() -> None:
 def extract_article(
     body: bytes,
     url: str,
-    options: ExtractionOptions = ExtractionOptions(),
+    options: ExtractionOptions = DEFAULT_OPTIONS,
     encoding: str | None = None,
 ) -> ExtractedArticle | Rejection:
     """Extract the article in ``body`` (fetched from ``url``); ``encoding`` is the HTTP header charset."""
