@@ -59,7 +59,9 @@ class JobContext:
 
 
 CONTEXT: JobContext | None = None
-KILL_MARGIN = 10.0  # seconds past the crawl's own timeout (a download in flight delays its close) before the kill
+# Seconds past the crawl's own time limit before the watchdog kills it (Scrapy's close on
+# timeout waits for downloads in flight, so a stalled download needs the signal).
+KILL_MARGIN = 10.0
 
 
 def _signal(process: subprocess.Popen[bytes], sig: int) -> None:
