@@ -246,7 +246,7 @@ class Service:
                     self.reload(scheduler)
         finally:
             self._shutdown(scheduler)
-        return code
+        return 0
 
     def _shutdown(self, scheduler: BackgroundScheduler) -> None:
         grace = self.config.settings.shutdown_grace if self.config else 20.0
