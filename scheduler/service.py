@@ -226,6 +226,8 @@ class Service:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
             timezone=settings.timezone,
         )
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(signum, self._on_signal)
         scheduler.start()
         if self.config_error is None:
             self._sync_jobs(scheduler, config)
