@@ -9,6 +9,8 @@ from typing import Any
 
 from crawler.config.settings import ServiceSettings
 from crawler.config.sources import SourceConfig
+from crawler.errors import ERROR_STAT_PREFIX
+from crawler.runrecord import DATABASE_ERRORS
 from crawler.settings import scrapy_settings
 from pipelines.storage.repository import Store
 
@@ -97,9 +99,18 @@ def run_crawls(
 
 def _summary(source_id: str, stats: dict[str, Any], store: Store) -> CrawlSummary:
     run_id = stats.get("newsmon/run_id")
-    run = store.get_run(int(run_id)) if run_id is not None else None
-    if run is None:
-        return CrawlSummary(source_id, None, "not_run")
+    try:
+        run = store.get_run(int(run_id)) if run_id is not None else None
+    except DATABASE_ERRORS:
+        run = None  # the database went away: the crawl's own stats still say what happened
+    if run is None or run.outcome == "running":
+        outcome = stats.get("newsmon/outcome") or "not_run"
+        errors = {
+            k.removeprefix(ERROR_STAT_PREFIX): int(v)
+            for k, v in stats.items()
+            if k.startswith(ERROR_STAT_PREFIX)
+        }
+        return CrawlSummary(source_id, int(run_id) if run_id is not None else None, outcome, errors=errors)
     return CrawlSummary(
         source_id=source_id,
         run_id=run.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from crawler.config.settings import ServiceSettings
+from crawler.redact import SecretUrl
 
 
 def scrapy_settings(
@@ -30,6 +31,15 @@ def scrapy_settings(
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
+        # http(s) only: no handler could read a local file or reach an FTP, S3 or data: URL
+        "DOWNLOAD_HANDLERS": {"file": None, "ftp": None, "s3": None, "data": None},
+        "DOWNLOADER_MIDDLEWARES": {
+            "crawler.middlewares.AddressGuard": 60,  # after OffsiteMiddleware (50), before robots.txt
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawler.middlewares.BackoffRetryMiddleware": 550,
+        },
+        "NEWSMON_RETRY_BACKOFF": 1.0,
+        "NEWSMON_RETRY_BACKOFF_MAX": 30.0,
         "TELNETCONSOLE_ENABLED": False,
         "CLOSESPIDER_TIMEOUT": crawl_timeout or crawl.crawl_timeout,
         "LOG_LEVEL": settings.log.level,
@@ -40,10 +50,14 @@ def scrapy_settings(
             "pipelines.normalize.NormalizePipeline": 200,
             "pipelines.dedup.pipeline.DedupPipeline": 300,
             "pipelines.tag.TagPipeline": 400,
+            "crawler.runrecord.DatabaseGate": 850,
             "pipelines.store.StorePipeline": 900,
         },
-        "EXTENSIONS": {"crawler.runrecord.CrawlRunRecorder": 500},
-        "NEWSMON_DATABASE_URL": database_url,
+        "EXTENSIONS": {
+            "crawler.runrecord.CrawlRunRecorder": 500,
+            "crawler.parentwatch.ParentWatch": 510,
+        },
+        "NEWSMON_DATABASE_URL": SecretUrl(database_url),  # Scrapy logs settings: hide the password
         "NEWSMON_TAXONOMY_DIR": taxonomy_dir,
         "NEWSMON_LISTING_MAX_PAGES": crawl.listing_max_pages,
         "NEWSMON_MAX_ARTICLES_PER_RUN": crawl.max_articles_per_run,

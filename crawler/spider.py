@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
 import feedparser
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
@@ -18,11 +18,17 @@ from twisted.python.failure import Failure
 from crawler.config.sources import SourceConfig, host_allowed
 from crawler.errors import ERROR_STAT_PREFIX, failure_kind
 from crawler.items import PageItem
+from crawler.middlewares import SAFE_SCHEMES
+from crawler.runrecord import DATABASE_ERRORS, database_error_text
+from crawler.validators import INDEX_URL, PendingValidators, is_transient
+from crawler.xmlguard import unsafe_xml
 from pipelines.normalize import url_key
 from pipelines.storage.models import utcnow
 from pipelines.storage.repository import Store
+from pipelines.store import RETRY_REJECTIONS
 
 KIND = "newsmon_kind"  # request meta key: "feed", "sitemap", "listing" or "article"
+SOURCE = "source_id"  # request meta key: the id of the source the request crawls
 _NEXT_TEXT = re.compile(r"^\s*(next|older|more)\b|›|»", re.IGNORECASE)
 
 
@@ -42,6 +48,7 @@ class OutletSpider(Spider):
         self.allowed_domains = list(source.allowed_hosts)
         self.article_regex = source.article_regex
         self.articles_requested = 0
+        self.validators = PendingValidators()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
@@ -51,7 +58,16 @@ class OutletSpider(Spider):
         spider.listing_max_pages = settings.getint("NEWSMON_LISTING_MAX_PAGES", 5)
         spider.max_articles = settings.getint("NEWSMON_MAX_ARTICLES_PER_RUN", 0)
         spider.max_index_bytes = settings.getint("DOWNLOAD_MAXSIZE", 10 * 1024 * 1024)
+        crawler.signals.connect(spider.on_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.on_item_failed, signal=signals.item_error)
+        crawler.signals.connect(spider.on_item_dropped, signal=signals.item_dropped)
         return spider
+
+    def source_of(self, meta: Mapping[str, Any]) -> SourceConfig:
+        """The source a request or response belongs to (one source here; the queue worker
+        reads ``meta[SOURCE]``)."""
+        return self.source
 
     # -- start ---------------------------------------------------------------------------
 
@@ -64,7 +80,9 @@ class OutletSpider(Spider):
         for url in self.source.listings:
             yield self._index_request(url, "listing", self.parse_listing, page=1)
 
-    def _index_request(self, url: str, kind: str, callback: Any, page: int = 0) -> Request:
+    def _index_request(
+        self, url: str, kind: str, callback: Any, page: int = 0, source: SourceConfig | None = None
+    ) -> Request:
         headers = {}
         validators = self.store.validators(url)
         if validators:
@@ -77,7 +95,12 @@ class OutletSpider(Spider):
             callback=callback,
             errback=self.on_error,
             headers=headers,
-            meta={KIND: kind, "listing_page": page, "handle_httpstatus_list": [304]},
+            meta={
+                KIND: kind,
+                SOURCE: (source or self.source).id,
+                "listing_page": page,
+                "handle_httpstatus_list": [304],
+            },
             priority=10,
         )
 
@@ -86,9 +109,9 @@ class OutletSpider(Spider):
     def _index_unchanged(self, response: Response) -> bool:
         kind = response.meta[KIND]
         self.crawler.stats.inc_value(f"newsmon/index/{kind}/status_{response.status}")
-        self.store.save_validators(
+        self.validators.answered(  # stored when the crawl ends cleanly (crawler.validators)
             response.url,
-            self.source.id,
+            self.source_of(response.meta).id,
             response.status,
             _header(response, "ETag"),
             _header(response, "Last-Modified"),
@@ -97,7 +120,7 @@ class OutletSpider(Spider):
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         """RSS/Atom: every entry link (and alternate links) that looks like an article."""
-        if self._index_unchanged(response):
+        if self._index_unchanged(response) or self._unsafe(response, response.body):
             return
         parsed = feedparser.parse(response.body, response_headers={"content-location": response.url})
         if parsed.bozo and not parsed.entries:
@@ -112,14 +135,14 @@ class OutletSpider(Spider):
             if link:
                 links.append(response.urljoin(link))
         self.crawler.stats.inc_value("newsmon/discovered/feed", len(links))
-        yield from self._article_requests(links, "feed")
+        yield from self._article_requests(links, "feed", self.source_of(response.meta), response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Sitemap index (follows children on the source's hosts), urlset, Google News sitemap."""
         if self._index_unchanged(response):
             return
         body = self._sitemap_body(response)
-        if body is None:
+        if body is None or self._unsafe(response, body):
             return
         try:
             sitemap = Sitemap(body)
@@ -128,14 +151,32 @@ class OutletSpider(Spider):
             self.logger.warning("sitemap %s could not be parsed: %s", response.url, exc)
             return
         locations = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        source = self.source_of(response.meta)
         if sitemap.type == "sitemapindex":
             for loc in locations:
                 url = response.urljoin(loc)
-                if host_allowed(_host(url), self.source.allowed_hosts):
-                    yield self._index_request(url, "sitemap", self.parse_sitemap)
+                if self._safe_scheme(url) and host_allowed(_host(url), source.allowed_hosts):
+                    yield self._index_request(url, "sitemap", self.parse_sitemap, source=source)
             return
         self.crawler.stats.inc_value("newsmon/discovered/sitemap", len(locations))
-        yield from self._article_requests((response.urljoin(loc) for loc in locations), "sitemap")
+        urls = (response.urljoin(loc) for loc in locations)
+        yield from self._article_requests(urls, "sitemap", source, response.url)
+
+    def _unsafe(self, response: Response, body: bytes) -> bool:
+        """Refuse (and count) a feed or sitemap that declares XML entities."""
+        reason = unsafe_xml(body)
+        if reason is not None:
+            self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}unsafe_xml")
+            self.logger.warning("refused %s: %s", response.url, reason)
+        return reason is not None
+
+    def _safe_scheme(self, url: str) -> bool:
+        """Only http(s) is ever requested; anything else (file:, ftp:, javascript:) is counted."""
+        if url.split(":", 1)[0].lower() in SAFE_SCHEMES:
+            return True
+        self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}unsafe_scheme")
+        self.logger.warning("refused non-http URL %.200s", url)
+        return False
 
     def _sitemap_body(self, response: Response) -> bytes | None:
         body = response.body
@@ -155,32 +196,39 @@ class OutletSpider(Spider):
         extractor = LinkExtractor(unique=True)  # hosts are checked by is_article_url
         links = [link.url for link in extractor.extract_links(response)]
         self.crawler.stats.inc_value("newsmon/discovered/listing", len(links))
-        yield from self._article_requests(links, "listing")
+        source = self.source_of(response.meta)
+        yield from self._article_requests(links, "listing", source, response.url)
         page = int(response.meta.get("listing_page", 1))
         next_url = _next_page(response)
-        if next_url and page < self.listing_max_pages:
-            yield self._index_request(next_url, "listing", self.parse_listing, page=page + 1)
+        if next_url and page < self.listing_max_pages and self._safe_scheme(next_url):
+            yield self._index_request(next_url, "listing", self.parse_listing, page=page + 1, source=source)
 
     # -- articles ------------------------------------------------------------------------
 
-    def is_article_url(self, url: str) -> bool:
+    def is_article_url(self, url: str, source: SourceConfig | None = None) -> bool:
         """On the source's hosts and matching ``article_pattern`` (when set)."""
         if not url.startswith(("http://", "https://")):
             return False
-        if not host_allowed(_host(url), self.source.allowed_hosts):
+        if not host_allowed(_host(url), (source or self.source).allowed_hosts):
             return False
-        if self.article_regex is None:
+        regex = self.article_regex if source is None else source.article_regex
+        if regex is None:
             return True
         from urllib.parse import urlsplit
 
         parts = urlsplit(url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        return self.article_regex.search(path) is not None
+        return regex.search(path) is not None
 
-    def _article_requests(self, urls: Iterable[str], via: str) -> Iterator[Request]:
+    def _article_requests(
+        self, urls: Iterable[str], via: str, source: SourceConfig | None = None, index_url: str | None = None
+    ) -> Iterator[Request]:
+        source = source or self.source
         stats = self.crawler.stats
         for url in urls:
-            if not self.is_article_url(url):
+            if via != "listing" and not self._safe_scheme(url):
+                continue  # a feed or sitemap naming a file:, ftp: or javascript: "article"
+            if not self.is_article_url(url, source):
                 stats.inc_value("newsmon/skipped/not_article_url")
                 continue
             if self.store.is_seen(url_key(url)):
@@ -188,10 +236,14 @@ class OutletSpider(Spider):
                 continue
             if self.max_articles and self.articles_requested >= self.max_articles:
                 stats.inc_value("newsmon/skipped/run_limit")
+                self.validators.unsettle(index_url)
                 continue
             self.articles_requested += 1
             yield Request(
-                url, callback=self.parse_article, errback=self.on_error, meta={KIND: "article", "via": via}
+                url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                meta={KIND: "article", SOURCE: source.id, "via": via, INDEX_URL: index_url},
             )
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
@@ -202,7 +254,7 @@ class OutletSpider(Spider):
         if match:
             encoding = match.group(1)
         yield PageItem(
-            source_id=self.source.id,
+            source_id=self.source_of(response.meta).id,
             url=response.url,
             requested_url=response.meta.get("redirect_urls", [response.url])[0],
             body=response.body,
@@ -210,11 +262,48 @@ class OutletSpider(Spider):
             fetched_at=utcnow(),
         )
 
+    def on_scheduled(self, request: Request) -> None:
+        """Scrapy's offsite filter drops a request to another host (a redirect there) while
+        scheduling it, without calling the errback: count it here."""
+        if request.dont_filter or request.meta.get("allow_offsite"):
+            return
+        if not host_allowed(_host(request.url), self.source_of(request.meta).allowed_hosts):
+            self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}offsite")
+            self.logger.warning("refused offsite request %s", request.url)
+
+    def on_dropped(self, request: Request) -> None:
+        """A redirect back into its own chain (A -> B -> A) is dropped by Scrapy's duplicate
+        filter without an error: count it as the redirect loop it is."""
+        if request.url in request.meta.get("redirect_urls", ()):
+            self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}redirect_loop")
+            self.logger.warning(
+                "redirect loop: %s", " -> ".join([*request.meta["redirect_urls"], request.url])
+            )
+
+    def on_item_failed(self, item: Any, response: Response | None) -> None:
+        """A pipeline failed on an article (e.g. the database): it was not stored."""
+        if response is not None:
+            self.validators.unsettle(response.meta.get(INDEX_URL))
+
+    def on_item_dropped(self, item: Any, response: Response | None) -> None:
+        """A page dropped for a reason that may pass (empty, parse error) is tried again."""
+        if response is not None and getattr(item, "rejection", None) in RETRY_REJECTIONS:
+            self.validators.unsettle(response.meta.get(INDEX_URL))
+
+    def closed(self, reason: str) -> None:
+        """Store index validators if the crawl ended normally (see crawler.validators)."""
+        try:
+            self.validators.flush(self.store, finished=reason == "finished")
+        except DATABASE_ERRORS as exc:
+            self.logger.error("index validators not stored: %s", database_error_text(exc))
+
     def on_error(self, failure: Failure) -> None:
         """Count a failed request by kind; the crawl goes on."""
         kind = failure_kind(failure)
         request = getattr(failure, "request", None)
         self.crawler.stats.inc_value(f"{ERROR_STAT_PREFIX}{kind}")
+        if request is not None and is_transient(kind):
+            self.validators.unsettle(request.meta.get(INDEX_URL))
         if request is not None and request.meta.get(KIND) != "article":
             self.crawler.stats.inc_value("newsmon/index/failed")
         self.logger.warning("request failed (%s): %s", kind, request.url if request else failure)

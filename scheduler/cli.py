@@ -327,6 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     from scheduler.status_cli import cmd_status
 
     add("run", cmd_run, "run the service: scheduled crawls and digests until SIGTERM/SIGINT")
+    from scheduler.worker_cli import cmd_worker  # newsmon worker (scale-out)
+
+    add("worker", cmd_worker, "scale-out: crawl from the shared Redis queue (crawl.queue) until stopped")
     crawl = add("crawl", cmd_crawl, "crawl the named (default: all enabled) sources once")
     crawl.add_argument("source_ids", nargs="*", metavar="SOURCE_ID")
     add(
@@ -365,6 +368,11 @@ def build_parser() -> argparse.ArgumentParser:
     from scheduler.stories_cli import cmd_stories, configure_parser  # newsmon stories (dedup)
 
     configure_parser(add("stories", cmd_stories, "list stories (one report and its rewrites) and members"))
+
+    from scheduler.retag_cli import cmd_retag
+
+    retag = add("retag", cmd_retag, "re-tag stored articles with the current taxonomy (after editing it)")
+    retag.add_argument("--since", type=_parse_since, help="only articles fetched since (date, ISO time, 24h)")
 
     status = add("status", cmd_status, "per-source runs, next run, health; config_error")
     status.add_argument("--format", choices=["text", "json"], default="text")

@@ -56,9 +56,11 @@ class JobContext:
     crawl_timeout: float
     source_timeouts: dict[str, float] = field(default_factory=dict)
     processes: CrawlProcesses = field(default_factory=CrawlProcesses)
+    queue: str | None = None  # crawl.queue: scale-out mode, workers crawl
 
 
 CONTEXT: JobContext | None = None
+ENV_PARENT_PID = "NEWSMON_PARENT_PID"  # read by crawler.parentwatch in the crawl subprocess
 # Seconds past the crawl's own time limit before the watchdog kills it (Scrapy's close on
 # timeout waits for downloads in flight, so a stalled download needs the signal).
 KILL_MARGIN = 10.0
@@ -84,6 +86,11 @@ def crawl_job(source_id: str, schedule: str = "") -> None:
     context = CONTEXT
     if context is None:
         raise RuntimeError("crawl_job ran outside the service")
+    if context.queue:  # scale-out: the source's index pages go to the shared queue
+        from crawler.distributed.queue import enqueue_job
+
+        enqueue_job(context.queue, context.config_dir, context.database_url, source_id)
+        return
     processes = context.processes
     timeout = context.source_timeouts.get(source_id, context.crawl_timeout)
     started = utcnow()
@@ -93,7 +100,11 @@ def crawl_job(source_id: str, schedule: str = "") -> None:
         if source_id in processes.running:
             log.warning("source=%s crawl still running; skipping this run", source_id)
             return
-        process = subprocess.Popen(crawl_command(context.config_dir, source_id), start_new_session=True)
+        process = subprocess.Popen(
+            crawl_command(context.config_dir, source_id),
+            start_new_session=True,
+            env={**os.environ, ENV_PARENT_PID: str(os.getpid())},  # the crawl stops if we die
+        )
         processes.running[source_id] = process
     log.info("source=%s crawl started pid=%s (%s)", source_id, process.pid, schedule)
     try:
@@ -140,6 +151,26 @@ def _close_orphan_runs(database_url: str, source_id: str, since: object, outcome
                     message=f"crawl process {outcome} before it recorded a run",
                 )
             )
+
+
+def close_stale_runs(database_url: str) -> int:
+    """At service start-up: runs still ``running`` belong to crawls that died with the previous
+    service (kill -9, power loss); record them ``interrupted``. Returns how many."""
+    store = Store.for_url(database_url)
+    with store.sessions.begin() as session:
+        result = session.execute(
+            update(CrawlRun)
+            .where(CrawlRun.outcome == "running")
+            .values(
+                outcome="interrupted",
+                finished_at=utcnow(),
+                message="the crawl process died with the service (found at service start-up)",
+            )
+        )
+    count = int(getattr(result, "rowcount", 0) or 0)
+    if count:
+        log.warning("closed %d crawl run(s) left open by a previous service", count)
+    return count
 
 
 def config_dir_of(path: str | Path) -> str:

@@ -29,6 +29,7 @@ from pipelines.storage.models import utcnow
 from pipelines.storage.repository import Store
 from scheduler import jobs
 from scheduler.app import AppConfig, load_app_config, setup_logging
+from scheduler.leader import LeaderLock, leader_lock, wait_for_leadership
 from scheduler.state import write_service_state
 
 log = logging.getLogger("newsmon.service")
@@ -112,6 +113,7 @@ class Service:
         self.workdir = Path(tempfile.mkdtemp(prefix="newsmon-service-"))
         self.snapshot = Snapshot(self.workdir / "config")
         self._fingerprint: tuple[tuple[str, int, int], ...] = ()
+        self.leader: LeaderLock | None = None
 
     # -- config --------------------------------------------------------------------------
 
@@ -142,6 +144,7 @@ class Service:
         context = jobs.CONTEXT
         if context is not None:
             context.crawl_timeout = config.settings.crawl.crawl_timeout
+            context.queue = config.settings.crawl.queue
             context.source_timeouts = {
                 s.id: s.timeout_seconds for s in config.sources.sources if s.timeout_seconds
             }
@@ -213,10 +216,19 @@ class Service:
         settings = config.settings
         setup_logging(settings.log.level, settings.log.file)
         store = Store.for_url(settings.database_url)
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(signum, self._on_signal)
+        self.leader = leader_lock(settings.database_url, settings.reload_interval)
+        if not wait_for_leadership(self.leader, self.stop_event, store):  # standby until it is free
+            self.leader.release()
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            return 0
+        jobs.close_stale_runs(settings.database_url)
         jobs.CONTEXT = jobs.JobContext(
             config_dir=str(self.snapshot.directory),
             database_url=settings.database_url,
             crawl_timeout=settings.crawl.crawl_timeout,
+            queue=settings.crawl.queue,
         )
         scheduler = BackgroundScheduler(
             jobstores={"default": SQLAlchemyJobStore(engine=store.engine, tablename=JOBSTORE_TABLE)},
@@ -226,8 +238,6 @@ class Service:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
             timezone=settings.timezone,
         )
-        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(signum, self._on_signal)
         scheduler.start()
         if self.config_error is None:
             self._sync_jobs(scheduler, config)
@@ -237,8 +247,13 @@ class Service:
 
             serve(settings.http.host, settings.http.port, lambda: build_status(str(self.paths.root)))
         log.info("service started pid=%s; %d sources scheduled", os.getpid(), len(config.sources.enabled))
+        code = 0
         try:
             while not self.stop_event.is_set():
+                if not self.leader.held() and not self.leader.try_acquire():
+                    log.error("lost the scheduler lock (database connection gone); stopping")
+                    code = 1
+                    break
                 self._heartbeat(scheduler)
                 triggered = self.reload_event.wait(settings.reload_interval)
                 if self.stop_event.is_set():
@@ -248,7 +263,7 @@ class Service:
                     self.reload(scheduler)
         finally:
             self._shutdown(scheduler)
-        return 0
+        return code
 
     def _shutdown(self, scheduler: BackgroundScheduler) -> None:
         grace = self.config.settings.shutdown_grace if self.config else 20.0
@@ -258,6 +273,8 @@ class Service:
         if self.config is not None:
             write_service_state(Store.for_url(self.config.settings.database_url), None)
         shutil.rmtree(self.workdir, ignore_errors=True)
+        if self.leader is not None:
+            self.leader.release()
         log.info("service stopped")
 
 

@@ -75,6 +75,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         outcome = (
             f"{last['outcome']}, {last['articles_new']} new, {last['error_count']} errors" if last else "-"
         )
+        if last and last["errors"]:
+            outcome += ": " + ", ".join(f"{kind}={count}" for kind, count in sorted(last["errors"].items()))
         next_run = (entry["next_run"] or "-")[:19]
         print(
             f"{entry['id']:<20} {entry['health']:<9} runs={entry['runs']:<5} last={when} ({outcome})"

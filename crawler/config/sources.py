@@ -18,6 +18,7 @@ SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _DURATION = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 ALLOWED_SCHEMES = ("http", "https")
+MAX_DURATION_SECONDS = 366 * 86400
 
 
 def parse_duration(text: str) -> timedelta:
@@ -28,6 +29,8 @@ def parse_duration(text: str) -> timedelta:
     seconds = int(match.group(1)) * _UNITS[match.group(2)]
     if seconds <= 0:
         raise ValueError("duration must be positive")
+    if seconds > MAX_DURATION_SECONDS:
+        raise ValueError(f"{text!r} is longer than a year")
     return timedelta(seconds=seconds)
 
 
@@ -38,6 +41,10 @@ def check_http_url(url: str) -> str:
         raise ValueError(f"{url!r}: only http and https URLs are allowed")
     if not parts.hostname:
         raise ValueError(f"{url!r}: URL has no host")
+    try:
+        parts.port  # noqa: B018 - raises on a port out of range or not a number
+    except ValueError as exc:
+        raise ValueError(f"{url!r}: {exc}") from None
     return url
 
 

@@ -75,14 +75,21 @@ def format_loc(loc: Iterable[str | int]) -> str:
     return out
 
 
+MAX_NODES = 200_000  # values after alias expansion: a "billion laughs" of aliases stops here
+
+
 class _Converter:
     def __init__(self, path: Path):
         self.path = path
         self.lines: dict[Loc, int] = {}
         self.issues: list[ConfigIssue] = []
         self._constructor = yaml.SafeLoader("")
+        self._nodes = 0
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise ValueError(f"more than {MAX_NODES} values (aliases expanding without end?)")
         self.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -137,14 +144,19 @@ def load_yaml(path: Path, *, text: str | None = None) -> YamlDocument:
         raise ConfigError([ConfigIssue(str(path), line, "", f"YAML syntax error: {problem}")]) from None
     except yaml.YAMLError as exc:
         raise ConfigError([ConfigIssue(str(path), None, "", f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise ConfigError([ConfigIssue(str(path), None, "", "YAML error: nested too deeply")]) from None
     if node is None:
         return YamlDocument(path, None, {})
     converter = _Converter(path)
     try:
         data = converter.convert(node, ())
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         line = node.start_mark.line + 1
         raise ConfigError([ConfigIssue(str(path), line, "", f"invalid value: {exc}")]) from None
+    except RecursionError:
+        line = node.start_mark.line + 1
+        raise ConfigError([ConfigIssue(str(path), line, "", "invalid value: nested too deeply")]) from None
     if converter.issues:
         raise ConfigError(converter.issues)
     return YamlDocument(path, data, converter.lines)
@@ -201,6 +213,8 @@ def validate(
     """
     try:
         return model.model_validate(data, context=context)
+    except RecursionError:
+        raise ConfigError([document.issue(base, "nested too deeply")]) from None
     except ValidationError as exc:
         issues = []
         for error in exc.errors():

@@ -16,7 +16,9 @@ class Page:
 
     `delay` holds the answer back for that many seconds (other requests are served meanwhile);
     `gzip` sends the body with ``Content-Encoding: gzip`` to clients that accept it;
-    `etag` defaults to a hash of the body.
+    `etag` defaults to a hash of the body. Misbehaviour knobs: `send_length=False` sends no
+    Content-Length (the body ends when the connection closes); `cut_at` announces the whole
+    body but closes the connection after that many bytes.
     """
 
     body: bytes = b""
@@ -27,6 +29,8 @@ class Page:
     gzip: bool = False
     last_modified: datetime | None = None
     etag: str | None = None
+    send_length: bool = True
+    cut_at: int | None = None
 
     @property
     def entity_tag(self) -> str:

@@ -1,8 +1,11 @@
-"""`OutletServer`: serves a site (path -> `Page`) over HTTP/1.1 on 127.0.0.1 and logs every request."""
+"""`OutletServer`: serves a site (path -> `Page`) over HTTP/1.1 on 127.0.0.1 (or another loopback
+address) and logs every request."""
 
 from __future__ import annotations
 
 import gzip
+import ipaddress
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -148,6 +151,12 @@ class _HTTPServer(ThreadingHTTPServer):
     request_queue_size = 128
     outlet: OutletServer
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away (killed crawl, cancelled download) is not an error here."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
@@ -184,8 +193,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.end_headers()
             if status != 304 and not head:
-                self.wfile.write(body)
+                self.wfile.write(body if page.cut_at is None else body[: page.cut_at])
             self.wfile.flush()
+            if page.cut_at is not None or not page.send_length:
+                self.close_connection = True
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             self.close_connection = True
 
@@ -203,7 +214,11 @@ class _Handler(BaseHTTPRequestHandler):
         if page.gzip:
             fields.append(("Vary", "Accept-Encoding"))
         if status != 304:
-            fields += [("Content-Type", page.content_type), ("Content-Length", str(len(body)))]
+            fields.append(("Content-Type", page.content_type))
+            if page.send_length:
+                fields.append(("Content-Length", str(len(body))))
+            else:
+                fields.append(("Connection", "close"))
             if encode:
                 fields.append(("Content-Encoding", "gzip"))
         fields += list(page.headers.items())
@@ -218,8 +233,13 @@ class OutletServer:
     before the site is built; requests are served between `start()` and `stop()` (or `with`).
     """
 
-    def __init__(self, site: SiteLike | SiteFactory | None = None, *, port: int = 0) -> None:
-        self._http = _HTTPServer(("127.0.0.1", port), _Handler)
+    def __init__(
+        self, site: SiteLike | SiteFactory | None = None, *, port: int = 0, host: str = "127.0.0.1"
+    ) -> None:
+        if not ipaddress.ip_address(host).is_loopback:
+            raise ValueError(f"{host}: the fixture outlet serves on loopback addresses only")
+        self.host = host
+        self._http = _HTTPServer((host, port), _Handler)
         self._http.outlet = self
         self._thread: threading.Thread | None = None
         self.closing = threading.Event()
@@ -237,8 +257,8 @@ class OutletServer:
 
     @property
     def base_url(self) -> str:
-        """``http://127.0.0.1:PORT`` (no trailing slash)."""
-        return f"http://127.0.0.1:{self.port}"
+        """``http://127.0.0.1:PORT`` (no trailing slash; `host` if another loopback address)."""
+        return f"http://{self.host}:{self.port}"
 
     def url(self, path: str) -> str:
         """Absolute URL of a path on this server."""

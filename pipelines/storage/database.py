@@ -6,6 +6,7 @@ import fcntl
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,15 @@ MIGRATION_LOCK_KEY = 0x6E65_7773  # "news": the advisory lock held while migrati
 log = logging.getLogger(__name__)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(
+    dbapi_connection: Any, _record: Any, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets readers (status, export) run while a crawl writes; NORMAL keeps every
     # committed transaction across a process crash (only an OS crash may lose the last ones).
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -38,8 +41,11 @@ def make_engine(database_url: str) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        # A write waits this long for another writer's lock (default 30 s; `?timeout=SECONDS`
+        # in the URL changes it), then fails and the crawl stops (crawler.runrecord).
+        timeout = float(str(url.query.get("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)))
+        engine = create_engine(url, connect_args={"timeout": timeout})
+        event.listen(engine, "connect", partial(_sqlite_pragmas, busy_timeout_ms=int(timeout * 1000)))
         return engine
     return create_engine(url, pool_pre_ping=True)
 

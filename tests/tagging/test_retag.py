@@ -1,0 +1,36 @@
+"""`newsmon retag`: an operator adds a town to the taxonomy and re-tags what is stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from crawler.sample_outlet import OutletServer, build_sample_site
+from tests.support import export, newsmon, write_config
+
+
+def test_retag_applies_a_taxonomy_edit_to_stored_articles(tmp_path: Path) -> None:
+    with OutletServer(build_sample_site) as server:
+        config = write_config(tmp_path / "config", server.base_url)
+        assert newsmon(config, "crawl").returncode == 0
+    before = {r["id"]: r for r in export(config)}
+    # The sample Kabul mining story has no province. An operator (wrongly, for the test) adds
+    # "Ministry of Mines" as a Lahore locality; retag must apply it without a new crawl.
+    provinces = config / "taxonomy" / "provinces.yaml"
+    text = provinces.read_text()
+    anchor = "- {name: Lahore, towns: [Lahore Cantt,"
+    assert anchor in text
+    provinces.write_text(text.replace(anchor, "- {name: Lahore, towns: [Ministry of Mines, Lahore Cantt,", 1))
+    result = newsmon(config, "retag")
+    assert result.returncode == 0, result.stderr
+    after = {r["id"]: r for r in export(config)}
+    changed = [i for i in after if after[i]["provinces"] != before[i]["provinces"]]
+    assert changed, result.stdout
+    assert all("PB" in after[i]["provinces"] for i in changed)
+    assert f"tags changed on {len(changed)}" in result.stdout
+    since = newsmon(config, "retag", "--since", "2999-01-01")
+    assert "re-tagged 0 articles" in since.stdout
+    tagged = newsmon(
+        config, "tag", stdin=json.dumps({"id": 1, "title": "At the Ministry of Mines", "text": ""})
+    )
+    assert json.loads(tagged.stdout)["provinces"] == ["PB"]
