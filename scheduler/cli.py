@@ -365,6 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--province", help="province code, e.g. KP")
     export.add_argument("--group", help="group code, e.g. TTP")
     export.add_argument("--text", action="store_true", help="include the article text")
+    from scheduler.search_cli import cmd_search
+    from scheduler.search_cli import configure_parser as configure_search
+
+    configure_search(add("search", cmd_search, "full-text search of stored articles", articles), _parse_since)
     from scheduler.stories_cli import cmd_stories, configure_parser  # newsmon stories (dedup)
 
     configure_parser(add("stories", cmd_stories, "list stories (one report and its rewrites) and members"))

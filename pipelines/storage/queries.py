@@ -45,7 +45,8 @@ class ArticleFilter:
     group: str | None = None
 
 
-def _filtered(flt: ArticleFilter) -> Select[Any]:
+def filtered_articles(flt: ArticleFilter) -> Select[Any]:
+    """Articles matching ``flt``, in id order (a statement to refine)."""
     query = select(Article).order_by(Article.id)
     if flt.since is not None:
         query = query.where(Article.fetched_at >= flt.since)
@@ -101,7 +102,8 @@ def iter_articles(session: Session, flt: ArticleFilter, *, batch: int = 500) -> 
     """Articles matching ``flt`` in id order, loaded in batches."""
     last_id = 0
     while True:
-        rows: list[Article] = list(session.scalars(_filtered(flt).where(Article.id > last_id).limit(batch)))
+        statement = filtered_articles(flt).where(Article.id > last_id).limit(batch)
+        rows: list[Article] = list(session.scalars(statement))
         if not rows:
             return
         yield from rows

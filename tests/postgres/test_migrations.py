@@ -25,7 +25,10 @@ def drift(database_url: str) -> list[object]:
 
 
 def _include(name: str | None, kind: str, _parent: object) -> bool:
-    return not (kind == "table" and name in IGNORED_TABLES)
+    # Search objects are dialect-specific DDL in migration 0005, not model metadata.
+    if kind == "table" and name and (name in IGNORED_TABLES or name.startswith("articles_fts")):
+        return False
+    return not (kind == "index" and name == "ix_articles_search")
 
 
 def test_sqlite_migrates_from_empty_without_drift(tmp_path: Path) -> None:
