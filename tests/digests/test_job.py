@@ -11,6 +11,7 @@ import pytest
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import select
 
 from crawler.config.yamlfile import ConfigError
 from pipelines.storage.repository import Store
@@ -18,7 +19,7 @@ from scheduler import jobs
 from scheduler.app import load_app_config
 from scheduler.digests.config import load_app_digests
 from scheduler.digests.deliver import DigestSender
-from scheduler.digests.job import MISFIRE_GRACE, RETRY_JOB_ID, digest_retry_job, sync_digest_jobs
+from scheduler.digests.job import MISFIRE_GRACE, RETRY_JOB_ID, digest_job, digest_retry_job, sync_digest_jobs
 from scheduler.service import Service, validate_all
 
 from .conftest import DIGESTS_YAML, SmtpServer, due_period, plain_smtp, seed_scene, write_config
@@ -140,3 +141,41 @@ def test_retry_job_retries_and_catches_up_digests_with_history(
     assert "BLA claims IED blast on FC convoy in Kech" in message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     digest_retry_job()  # nothing more: kp-desk never sent (it waits for its first 07:00)
     assert len(smtp_server.mailbox.messages) == 1
+
+
+def test_service_job_with_smtp_down_retries_and_sends_once(tmp_path: Path, db_url: str) -> None:
+    """The service-level case: the digest job fails while the server is down, the retry job
+    delivers once the server is back, and later runs for the same period send nothing."""
+    from sqlalchemy import update
+
+    from pipelines.storage.models import DigestLog
+
+    from .conftest import free_port, start_smtp
+
+    port = free_port()
+    config = write_config(tmp_path / "config", db_url, smtp=plain_smtp(port))
+    jobs.CONTEXT = jobs.JobContext(config_dir=str(config), database_url=db_url, crawl_timeout=60)
+    try:
+        store = Store.for_url(db_url)
+        seed_scene(store, due_period())
+        digest_job("ba-desk")  # nothing listens on the port: recorded as failed, retried later
+        with store.sessions() as session:
+            [row] = session.scalars(select(DigestLog).where(DigestLog.digest_id == "ba-desk")).all()
+            assert row.status == "failed" and row.attempts == 1 and row.next_attempt_at is not None
+        server = start_smtp(port)
+        try:
+            digest_retry_job()  # back-off not over yet: nothing is sent
+            assert server.mailbox.messages == []
+            with store.sessions.begin() as session:
+                session.execute(
+                    update(DigestLog).values(next_attempt_at=row.next_attempt_at - timedelta(hours=1))
+                )
+            digest_retry_job()
+            assert [rcpts for _, rcpts, _ in server.mailbox.messages] == [["ba@example.org"]]
+            digest_retry_job()
+            digest_job("ba-desk")  # the next scheduled run of the same period
+            assert len(server.mailbox.messages) == 1
+        finally:
+            server.stop()
+    finally:
+        jobs.CONTEXT = None
