@@ -30,6 +30,7 @@ from pipelines.storage.repository import Store
 from scheduler import jobs
 from scheduler.app import AppConfig, load_app_config, setup_logging
 from scheduler.leader import LeaderLock, leader_lock, wait_for_leadership
+from scheduler.schedule_sync import JobSpec, sync_jobs
 from scheduler.state import write_service_state
 
 log = logging.getLogger("newsmon.service")
@@ -148,27 +149,18 @@ class Service:
             context.source_timeouts = {
                 s.id: s.timeout_seconds for s in config.sources.sources if s.timeout_seconds
             }
-        wanted = {JOB_PREFIX + source.id: source for source in config.sources.enabled}
-        existing = {job.id: job for job in scheduler.get_jobs() if job.id.startswith(JOB_PREFIX)}
-        for job_id in existing.keys() - wanted.keys():
-            scheduler.remove_job(job_id)
-            log.info("source=%s removed from the schedule", job_id.removeprefix(JOB_PREFIX))
-        for job_id, source in wanted.items():
-            schedule = schedule_of(source)
-            job = existing.get(job_id)
-            if job is not None and job.kwargs.get("schedule") == schedule:
-                continue
-            scheduler.add_job(
-                "scheduler.jobs:crawl_job",
+        wanted = {
+            JOB_PREFIX + source.id: JobSpec(
+                func="scheduler.jobs:crawl_job",
                 trigger=trigger_for(source, config.settings.timezone),
-                id=job_id,
                 name=f"crawl {source.id}",
-                kwargs={"source_id": source.id, "schedule": schedule},
-                replace_existing=True,
-                # A new source crawls now; a rescheduled one follows its new trigger.
-                next_run_time=utcnow() if job is None else None,
+                schedule=schedule_of(source),
+                kwargs={"source_id": source.id},
+                run_when_added=True,  # a new source crawls now
             )
-            log.info("source=%s scheduled %s", source.id, schedule)
+            for source in config.sources.enabled
+        }
+        sync_jobs(scheduler, JOB_PREFIX, "source", wanted)
         from scheduler.digests.job import sync_digest_jobs
 
         sync_digest_jobs(scheduler, config)

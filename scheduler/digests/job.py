@@ -24,6 +24,7 @@ from scheduler.app import AppConfig, load_app_config
 from scheduler.digests import log as digest_log
 from scheduler.digests.config import DigestConfig, load_app_digests
 from scheduler.digests.deliver import DigestSender
+from scheduler.schedule_sync import JobSpec, sync_jobs
 
 log = logging.getLogger("newsmon.digests")
 JOB_PREFIX = "digest:"
@@ -102,30 +103,20 @@ def sync_digest_jobs(
     except ConfigError as exc:
         log.error("digests not rescheduled: %s", exc)
         return
-    wanted = {JOB_PREFIX + digest.id: digest for digest in digests}
-    existing = {job.id: job for job in scheduler.get_jobs() if job.id.startswith(JOB_PREFIX)}
-    for job_id in existing.keys() - wanted.keys():
-        scheduler.remove_job(job_id)
-        log.info("digest=%s removed from the schedule", job_id.removeprefix(JOB_PREFIX))
-    for job_id, digest in wanted.items():
-        schedule = schedule_of(digest)
-        job = existing.get(job_id)
-        if job is not None and job.kwargs.get("schedule") == schedule:
-            continue  # keep its next run time, so a misfire is still caught
-        scheduler.add_job(
-            "scheduler.digests.job:digest_job",
+    wanted = {
+        JOB_PREFIX + digest.id: JobSpec(
+            func="scheduler.digests.job:digest_job",
             trigger=CronTrigger(
                 hour=digest.send_time.hour, minute=digest.send_time.minute, timezone=digest.zone
             ),
-            id=job_id,
             name=f"digest {digest.id}",
-            kwargs={"digest_id": digest.id, "schedule": schedule},
-            replace_existing=True,
-            misfire_grace_time=MISFIRE_GRACE,
-            coalesce=True,
-            max_instances=1,
+            schedule=schedule_of(digest),
+            kwargs={"digest_id": digest.id},
+            options={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True, "max_instances": 1},
         )
-        log.info("digest=%s scheduled %s", digest.id, schedule)
+        for digest in digests
+    }
+    sync_jobs(scheduler, JOB_PREFIX, "digest", wanted)
     has_retry = any(job.id == RETRY_JOB_ID for job in scheduler.get_jobs())
     if wanted and not has_retry:
         scheduler.add_job(

@@ -215,3 +215,36 @@ def test_health_and_metrics_endpoint(
     assert 'newsmon_source_runs{source="sample"}' in metrics
     assert "newsmon_config_error 0.0" in metrics
     assert service.stop()[0] == 0
+
+
+def test_changed_schedule_reschedules_without_pausing_and_unchanged_keeps_its_next_run(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    from datetime import timedelta
+
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from scheduler.app import load_app_config
+    from scheduler.service import Service
+
+    config = write_config(tmp_path / "config", "http://127.0.0.1:9", taxonomy=False)
+    service = Service(config)
+    scheduler = BackgroundScheduler(timezone="UTC")
+    scheduler.start(paused=True)
+    try:
+        service._sync_jobs(scheduler, load_app_config(config))
+        job = scheduler.get_job("crawl:sample")
+        assert job.trigger.interval == timedelta(seconds=10) and job.next_run_time is not None
+        first_run = job.next_run_time
+        service._sync_jobs(scheduler, load_app_config(config))  # unchanged: left alone
+        assert scheduler.get_job("crawl:sample").next_run_time == first_run
+        sources = config / "sources.yaml"
+        sources.write_text(sources.read_text().replace("every: 10s", "every: 1h"))
+        service._sync_jobs(scheduler, load_app_config(config))
+        job = scheduler.get_job("crawl:sample")
+        assert job.trigger.interval == timedelta(hours=1)
+        assert job.next_run_time is not None, "a rescheduled job must not be paused"
+    finally:
+        scheduler.shutdown(wait=False)
+        shutil.rmtree(service.workdir, ignore_errors=True)
