@@ -18,6 +18,7 @@ HEADLINE_MIN_CHARS = 15  # shorter link texts are navigation ("Home", "Sport"), 
 _BLOCK_TAGS = ("p", "li", "dd", "blockquote", "td", "h2", "h3", "h4", "h5", "h6", "article", "div")
 _MAX_CHILDREN = 6  # containers with more children are sections, not one teaser or paragraph
 _MAX_CLIMB = 3  # a teaser's headline is within a few levels of its blurb
+_CANDIDATE_TAGS = ("a", *_BLOCK_TAGS)
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,18 @@ def teaser_stats(tree: HtmlElement, text: str, min_teasers: int = 1) -> TeaserSt
     links = ((a, normalize_space(a.text_content())) for a in tree.iter("a"))
     headlines = {a: line for a, line in links if len(line) >= HEADLINE_MIN_CHARS}
     teasers = set(headlines.values()) & lines.keys()
+    first_words = {line.split(" ", 1)[0] for line in lines}
     blocks: dict[HtmlElement, str] = {}
     for el in tree.iter(*_BLOCK_TAGS):
-        if len(el) <= _MAX_CHILDREN:
-            line = normalize_space(el.text_content())
-            if line in lines and line not in teasers:  # headline blocks are teasers already
-                blocks[el] = line
+        if len(el) > _MAX_CHILDREN:
+            continue
+        raw = el.text_content()
+        head = raw.split(None, 1)
+        if not head or head[0].casefold() not in first_words:
+            continue  # cheap test before normalising the whole block
+        line = normalize_space(raw)
+        if line in lines and line not in teasers:  # headline blocks are teasers already
+            blocks[el] = line
     blurbs = {line for block, line in blocks.items() if _beside_headline(block, blocks, headlines)}
     teasers |= blurbs
     chars = sum(len(line) * lines[line] for line in teasers)
@@ -56,17 +63,26 @@ def teaser_stats(tree: HtmlElement, text: str, min_teasers: int = 1) -> TeaserSt
 def _beside_headline(
     block: HtmlElement, blocks: dict[HtmlElement, str], headlines: dict[HtmlElement, str]
 ) -> bool:
-    """True if a small container of ``block`` (holding no other extracted block) has a headline link."""
-    related = {block, *block.iterancestors(), *block.iterdescendants()}
+    """True if a small container of ``block`` (holding no other extracted block) has a headline link.
+
+    Climbing one level adds only the subtrees of ``node``'s siblings: the rest of the parent's
+    subtree is ``block`` itself, its descendants and ancestors, or was examined a level lower.
+    """
     node = block
     for _ in range(_MAX_CLIMB):
         parent = node.getparent()
         if parent is None:
             return False
-        subtree = list(parent.iter())
-        if any(el in blocks and el not in related for el in subtree):
-            return False  # a multi-paragraph container: article body, not a teaser
-        if any(el in headlines and el not in related for el in subtree):
+        found_headline = False
+        for sibling in parent.iterchildren():
+            if sibling is node:
+                continue
+            for el in sibling.iter(*_CANDIDATE_TAGS):
+                if el in blocks:
+                    return False  # a multi-paragraph container: article body, not a teaser
+                if el in headlines:
+                    found_headline = True
+        if found_headline:
             return True
         node = parent
     return False
