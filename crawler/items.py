@@ -20,6 +20,7 @@ class PageItem:
     body: bytes | None
     encoding: str | None
     fetched_at: datetime
+    index_url: str | None = None  # the feed, sitemap or listing page that linked it
     article: ExtractedArticle | None = None
     rejection: str | None = None
     canonical_url: str | None = None

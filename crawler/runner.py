@@ -10,8 +10,8 @@ from typing import Any
 from crawler.config.settings import ServiceSettings
 from crawler.config.sources import SourceConfig
 from crawler.errors import ERROR_STAT_PREFIX
-from crawler.runrecord import DATABASE_ERRORS
 from crawler.settings import scrapy_settings
+from pipelines.storage.database import DATABASE_ERRORS
 from pipelines.storage.repository import Store
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,10 @@ def run_crawls(
     from crawler.spider import OutletSpider
 
     database_url = settings.database_url
+    if taxonomy_dir is not None and taxonomy_dir.is_dir():
+        from pipelines.tag import taxonomy_for
+
+        taxonomy_for(taxonomy_dir)  # a ConfigError (file:line) here, not a crawl that never starts
     Store.for_url(database_url)  # migrate before any spider opens
     base = scrapy_settings(settings, database_url, str(taxonomy_dir) if taxonomy_dir else None)
     base["LOG_LEVEL"] = "DEBUG" if settings.log.level == "DEBUG" else "WARNING"

@@ -10,19 +10,18 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
-from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from crawler.errors import ERROR_STAT_PREFIX
 from crawler.redact import hide_password
+from pipelines.storage.database import DATABASE_ERRORS
 from pipelines.storage.repository import Store
 
 log = logging.getLogger(__name__)
 DATABASE_UNAVAILABLE = "database_unavailable"
 # A database that cannot be reached or stays locked past its busy timeout.
-DATABASE_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
 OUTCOME_BY_REASON = {
     "closespider_timeout": "timed_out",
     "shutdown": "interrupted",

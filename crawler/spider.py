@@ -19,10 +19,11 @@ from crawler.config.sources import SourceConfig, host_allowed
 from crawler.errors import ERROR_STAT_PREFIX, failure_kind
 from crawler.items import PageItem
 from crawler.middlewares import SAFE_SCHEMES
-from crawler.runrecord import DATABASE_ERRORS, database_error_text
+from crawler.runrecord import database_error_text
 from crawler.validators import INDEX_URL, PendingValidators, is_transient
 from crawler.xmlguard import unsafe_xml
 from pipelines.normalize import url_key
+from pipelines.storage.database import DATABASE_ERRORS
 from pipelines.storage.models import utcnow
 from pipelines.storage.repository import Store
 from pipelines.store import RETRY_REJECTIONS
@@ -260,6 +261,7 @@ class OutletSpider(Spider):
             body=response.body,
             encoding=encoding,
             fetched_at=utcnow(),
+            index_url=response.meta.get(INDEX_URL),
         )
 
     def on_scheduled(self, request: Request) -> None:
@@ -281,9 +283,12 @@ class OutletSpider(Spider):
             )
 
     def on_item_failed(self, item: Any, response: Response | None) -> None:
-        """A pipeline failed on an article (e.g. the database): it was not stored."""
+        """A pipeline failed on an article (e.g. the database): it was not stored, so its
+        index page must not answer 304 next time. A failed batched write has no response."""
         if response is not None:
             self.validators.unsettle(response.meta.get(INDEX_URL))
+        elif isinstance(item, PageItem):
+            self.validators.unsettle(item.index_url)
 
     def on_item_dropped(self, item: Any, response: Response | None) -> None:
         """A page dropped for a reason that may pass (empty, parse error) is tried again."""

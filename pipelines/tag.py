@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from scrapy.exceptions import NotConfigured
 
 if TYPE_CHECKING:
     from pipelines.tagging import Tagger
+    from pipelines.tagging.taxonomy import Taxonomy
 
 from crawler.items import PageItem
 
@@ -25,11 +27,28 @@ class TagPipeline:
         directory = crawler.settings.get("NEWSMON_TAXONOMY_DIR")
         if not directory or not Path(directory).is_dir():
             raise NotConfigured("no taxonomy directory; articles are stored untagged")
-        from pipelines.tagging import Tagger, load_taxonomy
+        from pipelines.tagging import Tagger
 
-        return cls(Tagger(load_taxonomy(Path(directory))))
+        return cls(Tagger(taxonomy_for(Path(directory))))
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem) and item.article is not None:
             item.tags = self.tagger.tag(item.article.title or "", item.article.text).to_dict()
         return item
+
+
+def taxonomy_for(directory: Path) -> Taxonomy:
+    """``load_taxonomy(directory)``, loaded once per process while its files are unchanged.
+
+    The crawl runner calls it before Scrapy starts, so a broken taxonomy stops the command with
+    its file:line error; the tag stage then reuses the loaded taxonomy.
+    """
+    stamp = tuple(sorted((path.name, path.stat().st_mtime_ns) for path in directory.glob("*.y*ml")))
+    return _load_taxonomy(str(directory.resolve()), stamp)
+
+
+@lru_cache(maxsize=2)
+def _load_taxonomy(directory: str, _stamp: tuple[tuple[str, int], ...]) -> Taxonomy:
+    from pipelines.tagging import load_taxonomy
+
+    return load_taxonomy(Path(directory))

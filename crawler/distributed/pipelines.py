@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crawler.distributed.stats import attributed
 from crawler.items import PageItem
 from pipelines.store import StorePipeline
@@ -12,7 +10,6 @@ from pipelines.store import StorePipeline
 class SourceCountingStorePipeline(StorePipeline):
     """StorePipeline whose counters (new, updated, duplicate, dropped) also count per source."""
 
-    def process_item(self, item: Any) -> Any:
-        source_id = item.source_id if isinstance(item, PageItem) else None
-        with attributed(self.crawler.stats, source_id):
-            return super().process_item(item)
+    def count(self, item: PageItem, key: str) -> None:
+        with attributed(self.crawler.stats, item.source_id):
+            super().count(item, key)

@@ -36,9 +36,10 @@ from crawler.distributed.stats import attributed
 from crawler.distributed.validators import SharedValidators
 from crawler.items import PageItem
 from crawler.middlewares import SAFE_SCHEMES
-from crawler.runrecord import DATABASE_ERRORS, database_error_text
+from crawler.runrecord import database_error_text
 from crawler.spider import SOURCE, OutletSpider
 from crawler.validators import PendingValidators
+from pipelines.storage.database import DATABASE_ERRORS
 
 WORKER_NAME = "newsmon-worker"
 POLL_INTERVAL = 1.0  # seconds between looks at the message set (and nudges to the engine)

@@ -14,11 +14,14 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATION_LOCK_KEY = 0x6E65_7773  # "news": the advisory lock held while migrating
+# Errors that mean the database is unreachable (the crawl-run recorder stops the crawl on them).
+DATABASE_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
 log = logging.getLogger(__name__)
 
 

@@ -6,14 +6,16 @@ spider (seen-URL checks, feed validators) and the pipelines (articles, crawl run
 
 from __future__ import annotations
 
+import random
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipelines.storage.database import ensure_schema, make_engine, session_factory
@@ -31,6 +33,10 @@ from pipelines.storage.upsert import upsert
 
 if TYPE_CHECKING:
     from pipelines.dedup.index import StoryIndex
+
+
+BATCH_ATTEMPTS = 4
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,15 @@ class ArticleRecord:
     signature: bytes | None = None
     story_id: int | None = None
     duplicate_of: int | None = None
+
+
+@dataclass(frozen=True)
+class SettledUrls:
+    """URLs that produced no article (``outcome`` says why), to be marked seen."""
+
+    url_keys: tuple[str, ...]
+    source_id: str
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -186,6 +201,34 @@ class Store:
                 # the second pass finds it and updates instead of inserting.
                 if attempt:
                     raise
+        raise AssertionError("unreachable")
+
+    def save_batch(
+        self,
+        records: Sequence[ArticleRecord],
+        dedup: StoryIndex | None = None,
+        settled: Sequence[SettledUrls] = (),
+    ) -> list[SaveResult]:
+        """:meth:`save_article` for many articles, plus URLs settled without one, in ONE transaction.
+
+        A failure leaves none of the batch. The batch is redone when another writer stored one
+        of its canonical URLs meanwhile (the second pass updates that article) and when
+        PostgreSQL picked it as a deadlock victim (two workers claiming the same story buckets).
+        """
+        for attempt in range(BATCH_ATTEMPTS):
+            last = attempt == BATCH_ATTEMPTS - 1
+            try:
+                with self.sessions.begin() as session:
+                    for urls in settled:
+                        self._mark_seen(session, urls.url_keys, urls.source_id, urls.outcome, None)
+                    return [self._save(session, record, dedup) for record in records]
+            except IntegrityError:
+                if last:
+                    raise
+            except OperationalError as exc:
+                if last or getattr(exc.orig, "sqlstate", None) not in RETRYABLE_SQLSTATES:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))  # let the other writer finish
         raise AssertionError("unreachable")
 
     def _save(self, session: Session, record: ArticleRecord, dedup: StoryIndex | None) -> SaveResult:

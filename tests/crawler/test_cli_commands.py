@@ -41,3 +41,15 @@ def test_demo_runs_offline_end_to_end(tmp_path: Path) -> None:
     assert "sample: ok" in result.stdout
     assert "stored 16 articles" in result.stdout
     assert "[KP TTP]" in result.stdout or "KP" in result.stdout
+
+
+def test_crawl_with_a_broken_taxonomy_stops_at_once_naming_file_and_line(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "config", "http://127.0.0.1:9")  # never contacted
+    groups = config / "taxonomy" / "groups.yaml"
+    text = groups.read_text(encoding="utf-8")
+    groups.write_text(text.replace("    acronyms: [TTP]\n", "    acronyms: [TTP]\n    spelings: [TTP]\n", 1))
+    line = groups.read_text(encoding="utf-8").splitlines().index("    spelings: [TTP]") + 1
+    result = newsmon(config, "crawl", timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"groups.yaml:{line}" in result.stderr
+    assert "spelings" in result.stderr

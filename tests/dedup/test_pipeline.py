@@ -51,6 +51,7 @@ def test_stages_set_story_and_count_duplicates(db_url: str, store: Store) -> Non
         signed = dedup.process_item(item(url, text))
         assert signed.signature is not None
         results.append(storage.process_item(signed))
+    storage.flush()  # writes are batched: the commit copies story and duplicate back onto the items
     first, copy, rewrite = results
     assert first.story_id is not None and first.duplicate_of is None
     assert copy.story_id == first.story_id and copy.duplicate_of is not None
