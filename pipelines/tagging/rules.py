@@ -8,6 +8,7 @@ or promotes something, so an operator can see why a tag is (or is not) there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,6 +34,15 @@ ISLAMIC_STATE_REGIONAL = "islamic_state_regional"
 KHAWARIJ_LABEL = "khawarij_label"
 FITNA_AL_HINDUSTAN = "fitna_al_hindustan"
 IMPLIES_PARENT = "implies_parent"
+DIPLOMATIC_VENUE = "diplomatic_venue"
+ROUTE_ENDPOINT = "route_endpoint"
+ORIGIN_MENTION = "origin_mention"
+DISTANCE_REFERENCE = "distance_reference"
+INCIDENT_PLACE = "incident_place"
+FOREIGN_SETTING = "foreign_setting"
+BORDER_CROSSING = "border_crossing"
+AL_QAEDA_REGIONAL = "al_qaeda_regional"
+JUNDALLAH_IRANIAN = "jundallah_iranian"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -41,19 +51,41 @@ RULES: dict[str, str] = {
     INDIAN_PUNJAB: "'Punjab' in a story about Indian Punjab (Amritsar, Ludhiana ...) is not PB",
     HYDERABAD_TELANGANA: "'Hyderabad' next to Telangana cues is the Indian city, not SD",
     INDIAN_KASHMIR: "Poonch, Kotli, Neelum ... in a story about Indian-administered Kashmir are not AJK",
-    CROSS_BORDER_PLACES: "Afghan and Iranian places never tag; 'Iran's Balochistan' is not BA",
+    CROSS_BORDER_PLACES: ("Afghan and Iranian places never tag; 'Iran's Balochistan' and "
+                          "'Sistan-o-Baluchistan' are not BA"),
     MUZAFFARABAD_VS_MUZAFFARGARH: "exact names only: Muzaffarabad is AJK, Muzaffargarh is PB, no fuzzy match",
-    DATELINE: "a dateline names the bureau: it counts weakly and tags alone only a provincial bureau",
-    ISLAMABAD_AS_GOVERNMENT: "'Islamabad said', 'Islamabad and Kabul' mean the government, not ICT",
+    DATELINE: ("a dateline (also a wire line near the top: 'Lahore (Reuters) -', 'Islamabad, July 12') "
+               "names the bureau: it counts weakly and tags alone only a provincial bureau in a "
+               "militancy story"),
+    ISLAMABAD_AS_GOVERNMENT: ("'Islamabad said', 'Islamabad and Kabul', 'Islamabad is pressing', "
+                              "'allegations against Islamabad' mean the government, not ICT"),
+    DIPLOMATIC_VENUE: "a briefing, talks, a conference or a visit held in Islamabad is not an event in ICT",
     ORGANISATION_BASE: "'Islamabad-based', 'based in Quetta' locate an organisation, not the events",
-    PASSING_MENTION: "a unit named once outside the title, in a story where another unit scores twice as "
-                     "much, does not tag (except in round-ups naming three or more units)",
+    PASSING_MENTION: ("a unit named once outside the title, in a story where another unit scores twice as "
+                      "much, does not tag (except in round-ups naming three or more units); nor does a "
+                      "unit named only by ordinary-word names (Bagh, Tank) where another scores 3x as much"),
+    INCIDENT_PLACE: ("a unit named once as the scene of an attack or incident ('killed in bomb attacks in "
+                     "Lahore') is not a passing mention"),
+    ROUTE_ENDPOINT: ("the ends of a journey ('travelling from Quetta to Peshawar', 'bound for Lahore') "
+                     "count only when no other place locates the story"),
+    ORIGIN_MENTION: ("hometowns ('hailed from Swabi', 'belonged to Peshawar', 'a resident of Multan') "
+                     "count only when no other place locates the story"),
+    DISTANCE_REFERENCE: ("a landmark for distances ('200 km south of Islamabad') counts only when no "
+                         "other place locates the story"),
+    FOREIGN_SETTING: ("in a story set across the border (Srinagar, Ludhiana, Nangarhar ... outnumber our "
+                      "places), a Pakistani unit named at most twice, outside the title, does not tag"),
+    BORDER_CROSSING: ("a border crossing (Torkham, Wagah) named in a story told from across the border "
+                      "places nothing in Pakistan unless another place of that unit is named"),
     WEAK_ACRONYM: "an acronym such as GB counts only next to another term for the same unit",
     CONTEXT_ACRONYM: "a colliding group acronym (IS, IMP, BRA) needs the full name or a militancy story",
     ISLAMIC_STATE_REGIONAL: "Daesh / Islamic State / IS count as ISKP only in a Pakistan/Afghanistan story",
     KHAWARIJ_LABEL: "'Fitna al-Khawarij' / 'khwarij' tag TTP unless an aligned group (HGB, IMP) is named",
     FITNA_AL_HINDUSTAN: "'Fitna al-Hindustan' tags BALOCH_SEP unless a Baloch group is named",
     IMPLIES_PARENT: "a sub-unit (Majeed Brigade) also tags its parent group (BLA)",
+    AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
+                        "theatre outside the region (not AQAP in Yemen)"),
+    JUNDALLAH_IRANIAN: ("'Jundallah' in an Iran / Jaish al-Adl story is the Iranian group, not the "
+                        "Pakistani one"),
 }
 
 # -------------------------------------------------------------------------------- word lists
@@ -87,15 +119,83 @@ INSTITUTIONS = frozenset({
 GOVERNMENT_POSSESSED = frozenset({
     "position", "stance", "policy", "policies", "decision", "relations", "allegations", "accusations",
     "demand", "demands", "concerns", "claims", "claim", "response", "ties", "approach", "view", "views",
-    "diplomatic", "foreign", "narrative", "patience",
+    "diplomatic", "foreign", "narrative", "patience", "tensions", "ongoing", "efforts", "objections",
+    "refusal", "role", "reaction", "move", "plan", "plans", "strategy", "request", "protest", "complaint",
 })
 CAPITALS = ("kabul", "new delhi", "delhi", "tehran", "beijing", "washington", "moscow", "riyadh", "ankara",
             "doha", "london")
 RELATION_NOUNS = frozenset({
     "relations", "ties", "talks", "tensions", "engagement", "dialogue", "contacts", "differences",
+    "ceasefire", "fire", "truce", "deal", "agreement", "negotiations", "row", "dispute", "standoff", "rift",
 })
 FOREIGN_OWNERS = frozenset({
     "afghan", "afghanistan", "iran", "iranian", "indian", "india",
+})
+GOVERNMENT_STATE = frozenset({  # "Islamabad is/was behind ...", "Islamabad was not consulted"
+    "behind", "involved", "responsible", "ready", "willing", "not", "keen", "open", "committed", "concerned",
+    "unhappy", "wary", "reluctant", "determined", "under", "also", "yet", "now", "still",
+})
+ACCUSATION_NOUNS = frozenset({
+    "allegations", "allegation", "accusations", "accusation", "charges", "claims", "propaganda", "campaign",
+    "leveling", "levelling", "pressure", "sanctions", "statement", "protest",
+})
+VENUE_WORDS = frozenset({  # what happens "in Islamabad" in diplomatic and official stories
+    "briefing", "briefings", "conference", "talks", "meeting", "meetings", "summit", "visit", "visits",
+    "visited",
+    "visiting", "arrived", "arrives", "arrive", "arriving", "landed", "reached", "release", "issued",
+    "ceremony", "session", "dialogue", "seminar", "moot", "forum", "address", "speech", "interview",
+    "consultations", "reception", "envoy", "ambassador", "embassy", "embassies", "returned", "return",
+    "trip", "hosted", "held", "statement", "officials", "diplomats", "diplomat", "negotiations",
+    "round", "delegation", "withdraw", "recalled", "recall", "expelled", "dispatched", "sent", "flew",
+    "travelled", "traveled", "signed", "inaugurated", "launched", "unveiled", "told", "reporters",
+    "journalists",
+})
+MOVEMENT_WORDS = frozenset({  # "travelling from X to Y", "entered the city from X"
+    "travelling", "traveling", "travelled", "traveled", "coming", "came", "come", "going", "went", "entered",
+    "arrived", "arriving", "returning", "returned", "way", "route", "headed", "heading", "bound", "moving",
+    "moved", "drove", "driving", "flew", "flying", "flight", "journey", "trip", "sailing", "ferrying",
+    "transported", "brought", "shifted", "carrying", "convoy", "bus", "train", "coach", "vehicle", "departed",
+    "left", "set", "off", "running", "runs", "ran", "plying",
+})
+DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving"})
+ORIGIN_CUES = re.compile(
+    r" (?:hail(?:ed|s|ing)? from|belong(?:ed|s|ing)? to|(?:a|the) resident of|natives? of|home ?town|"
+    r"native (?:town|village|district|city)|home (?:district|village)|domiciled in|domicile of) "
+)
+ORIGIN_WORDS = ("hail", "belong", "resident of", "native", "home", "domicile")  # cheap pre-check
+ORIGIN_REACH = 60  # characters from an origin cue to the places it governs (a list continues by chaining)
+DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
+                            "mile"})
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "northwards",
+    "southwards", "north-west", "north-east", "south-west", "south-east",
+})
+INCIDENT_WORDS = frozenset({
+    "attack", "attacks", "attacked", "bombing", "bombings", "blast", "blasts", "explosion", "explosions",
+    "violence", "incident", "incidents", "killed", "killing", "killings", "ambush", "ambushed", "clash",
+    "clashes", "raid", "raids", "strike", "strikes", "struck", "gunmen", "shot", "martyred", "operation",
+    "operations", "suicide", "insurgency", "militancy", "unrest", "riots", "protest", "protests", "fighting",
+    "abducted", "kidnapped", "massacre", "encounter", "landslides", "floods", "blocked", "curfew",
+})
+INCIDENT_LOCATIVE = frozenset({"in", "at", "near", "across", "on", "inside", "outside"})
+SISTAN = frozenset({"sistan", "seistan", "siestan", "sistani"})
+CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "taftan", "angoor adda",
+                       "ghulam khan", "kharlachi"})
+# Foreign terms that name a country, its people or a capital standing for its government: they do
+# not show that a story is set across the border.
+NOT_A_SETTING = frozenset({"afghanistan", "afghan", "kabul", "iran", "iranian", "tehran", "new delhi",
+                           "delhi",
+                           "durand line"})
+OUT_OF_REGION_QAEDA = re.compile(
+    r" (?:aqap|aqim|arabian peninsula|islamic maghreb|yemen|yemeni|somalia|al shabaab|shabaab|sahel|mali|"
+    r"nusra|syria|iraq) "
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z]+)*")
+LONG_NAME_OK = frozenset({  # capitalised words that may stand before a place name
+    "in", "at", "near", "from", "to", "of", "the", "district", "tehsil", "city", "town", "lower", "upper",
+    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "restive",
+    "remote", "neighbouring", "neighboring", "nearby", "police", "and", "or",
 })
 INDIAN_KASHMIR_AMBIGUOUS = frozenset({
     "poonch", "kotli", "neelum", "bagh", "haveli", "mirpur",
@@ -106,11 +206,21 @@ MILITANT_CONTEXT = re.compile(
     r"fighters|hideouts?|commanders?|kidnapped|abducted|grenade|ied|explosives?) "
 )
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{2,40}?)"  # QUETTA
-    r"(?:\s*,\s*[^:\n\u2014\u2013]{1,40}?)?"  # , Pakistan / , Jan 5
+    r"^\s*(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)"  # QUETTA, ISLAMABAD/KABUL
+    r"(?:\s*\[[^\]\n]{1,25}\])?"  # [Pakistan]
+    r"(?:\s*,\s*[^:\n\u2014\u2013(]{1,40}?)?"  # , Pakistan / , Jan 5
     r"\s*(?:\([^)\n]{1,30}\)\s*)?"  # (AP)
-    r"(?::|\u2014|\u2013|--)\s"
+    r"(?::|\u2014|\u2013|--| - )\s?"
 )
+_WIRE = re.compile(
+    r"\((?:AP|AFP|Reuters|ANI|IANS|PTI|APP|Xinhua|UNI|INP|NNI|Online|dpa|Anadolu)\)|\[[A-Za-z ]+\]"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_DATE_LINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Za-z .'\-]{{2,30}}?),\s*"
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?\s*$"
+)
+DATELINE_SEARCH_CHARS = 400
 
 
 @dataclass
@@ -121,8 +231,12 @@ class Story:
     text: Normalized
     mentions: list[tuple[str, Mention]]  # ("title" | "text", mention)
     dateline_end: int = 0  # end of the dateline in the original text, 0 if none
+    dateline_start: int = 0  # start of the dateline (a wire line may sit below a headline)
+    raw_title: str = ""
+    raw_text: str = ""
     _codes: dict[str, set[str]] = field(default_factory=dict)
     _around: dict[tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict)
+    _cues: dict[str, list[int]] = field(default_factory=dict)
 
     def codes(self, family: str) -> set[str]:
         """Codes of a family mentioned anywhere (before any rule)."""
@@ -160,6 +274,33 @@ class Story:
             found = self._around[key] = (before, after)
         return found
 
+    def origin_cues(self, where: str) -> list[int]:
+        """End positions (normalised) of hometown cues such as 'hailed from' in a field, computed once."""
+        found = self._cues.get(where)
+        if found is None:
+            lower = self.norm(where).lower
+            found = self._cues[where] = ([m.end() for m in ORIGIN_CUES.finditer(lower)]
+                                         if any(word in lower for word in ORIGIN_WORDS) else [])
+        return found
+
+    def clause(self, where: str, mention: Mention) -> tuple[list[str], list[str]]:
+        """Lower-cased words of the mention's sentence before it (nearest last, at most 12) and after
+        it (at most 12), from the original text so that sentence ends are still visible."""
+        key = (0 if where == "title" else 1, -mention.start - 1)
+        found = self._around.get(key)
+        if found is None:
+            raw = self.raw_title if where == "title" else self.raw_text
+            left = raw[max(0, mention.start - 120):mention.start]
+            ends = list(_SENTENCE_END.finditer(left))
+            if ends:
+                left = left[ends[-1].end():]
+            right = raw[mention.end:mention.end + 120]
+            stop = _SENTENCE_END.search(right)
+            if stop:
+                right = right[:stop.start()]
+            found = self._around[key] = (_WORD.findall(left.lower())[-12:], _WORD.findall(right.lower())[:12])
+        return found
+
     def contains(self, key: str) -> bool:
         """Whether the normalised key occurs as whole words in title or text."""
         padded = f" {key} "
@@ -183,10 +324,28 @@ def ordinary_words(story: Story, where: str, mention: Mention) -> bool:
     reject = mention.term.reject_after
     if after and any(" ".join(after[:len(r.split())]) == r for r in reject):
         return False
+    if _inside_longer_name(story, where, mention):
+        return False
+    if where == "title" and mention.start == len(story.raw_title) - len(story.raw_title.lstrip()) \
+            and story.raw_title[mention.end:mention.end + 1] == ":":
+        return True  # "Hub: two workers injured"
     if not mention.term.needs_place_context or (after and after[0] in PLACE_NOUNS):
         return True
     before = words_before(story, where, mention, 1)
     return bool(before) and before[0] in LOCATIVE and (not after or after[0] != "of")
+
+
+def _inside_longer_name(story: Story, where: str, mention: Mention) -> bool:
+    """True when an ordinary-word place name is the tail of a longer proper name ('Karan Nagar',
+    'Shalimar Bagh'): the word right before it is capitalised mid-sentence and is not a place word."""
+    norm = story.norm(where)
+    cut = norm.cased.rfind(" ", 0, mention.norm_start - 1)
+    word = norm.cased[cut + 1:mention.norm_start - 1]
+    if not word or not word[:1].isupper() or word.isupper() or word.lower() in LONG_NAME_OK:
+        return False
+    raw = story.raw_title if where == "title" else story.raw_text
+    left = raw[max(0, mention.start - len(word) - 4):mention.start - len(word)].rstrip(" \"'\u2018\u201c(")
+    return bool(left) and left[-1] not in ".!?:\n\u2014\u2013-"
 
 
 def cross_border_places(story: Story, where: str, mention: Mention) -> bool:
@@ -194,9 +353,93 @@ def cross_border_places(story: Story, where: str, mention: Mention) -> bool:
     before = words_before(story, where, mention, 2)
     if not before:
         return False
+    if mention.term.code == "BA" and (before[-1] in SISTAN or (
+            len(before) == 2 and before[-1] in ("o", "e", "va", "and", "wa") and before[0] in SISTAN)):
+        return True  # Sistan-o-Baluchistan, Seistan and Baluchestan: Iran
     if before[-1] == "s" and len(before) == 2:  # possessive: "Iran s Balochistan" after normalising
         return before[0] in FOREIGN_OWNERS
     return before[-1] in ("iranian", "afghan")
+
+
+def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
+    """Name of the rule under which a place is only a reference point, else None: a journey's end
+    ('travelling from Quetta to Peshawar', 'bound for Lahore'), a hometown ('hailed from Swabi') or
+    a landmark for distances ('200 km south of Islamabad'). Such mentions count only when nothing
+    else locates the story (the tagger decides)."""
+    near, after = story.around(story.norm(where), mention)
+    if after and after[0] == "bound":
+        return ROUTE_ENDPOINT  # "an Islamabad-bound bus"
+    if not near:
+        return None
+    last = near[-1]
+    if last == "of" and len(near) == 3 and near[1] in COMPASS and (
+            near[0] in DISTANCE_UNITS or near[0].isdigit()):
+        return DISTANCE_REFERENCE
+    cues = story.origin_cues(where)
+    if cues:
+        index = bisect_right(cues, mention.norm_start)
+        if index and mention.norm_start - cues[index - 1] <= ORIGIN_REACH:
+            return ORIGIN_MENTION
+    if last not in ("from", "to", "for"):
+        return None
+    if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"):
+        return ROUTE_ENDPOINT  # "bound for Lahore", "en route to Karachi"
+    lower = story.norm(where).lower
+    window = lower[max(0, mention.norm_start - 100):mention.norm_start]
+    if last != "from" and " from " not in window:
+        return None
+    before = window.split()[-12:]
+    after = lower[mention.norm_end:mention.norm_end + 50].split()[:6]
+    if last == "from":
+        if any(word in MOVEMENT_WORDS for word in before[-8:-1]):
+            return ROUTE_ENDPOINT
+        if after and after[0] == "to" and any(word in MOVEMENT_WORDS for word in before[-8:-1] + after[:6]):
+            return ROUTE_ENDPOINT
+    elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
+        return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
+    return None
+
+
+def chained_place(story: Story, where: str, previous: Mention, mention: Mention) -> bool:
+    """True when ``mention`` only qualifies the place just before it ('Peshawar in Khyber Pakhtunkhwa',
+    'Quetta, capital of Balochistan'), so it shares that place's role."""
+    if previous.norm_end > mention.norm_start or mention.norm_start - previous.norm_end > 45:
+        return False
+    norm = story.norm(where)
+    between = norm.lower[previous.norm_end:mention.norm_start].split()
+    return not between or between[0] in ("in", "of", "s", "district", "city", "town", "province", "capital")
+
+
+def incident_place(story: Story, where: str, mention: Mention) -> bool:
+    """True when a lone place is the scene of an attack or incident in its own sentence ('killed in
+    bomb attacks in Lahore', 'a similar incident in Kohistan', 'KP saw a rise in violence')."""
+    return _incident_near(story, where, mention)
+
+
+def _incident_near(story: Story, where: str, mention: Mention) -> bool:
+    before, after = story.clause(where, mention)
+    if before and before[-1] in INCIDENT_LOCATIVE and any(word in INCIDENT_WORDS for word in before[-6:-1]):
+        return True  # "killed in bomb attacks in Lahore"
+    # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
+    return len(before) <= 2 and any(word in INCIDENT_WORDS for word in after[:8])
+
+
+def foreign_setting_weight(story: Story) -> int:
+    """How many mentions place the story across the border (countries and capitals standing for their
+    governments excluded)."""
+    return sum(1 for _, m in story.mentions
+               if m.term.family == "foreign" and m.term.key not in NOT_A_SETTING)
+
+
+def border_crossing(story: Story, mention: Mention) -> bool:
+    """True when a border crossing named in a story told from across the border places nothing in
+    Pakistan: no other place of the same unit is named."""
+    if mention.term.key not in CROSSINGS:
+        return False
+    if not (story.afghan_cue or foreign_setting_weight(story)):
+        return False
+    return not any(m.term.family == "province" and m.term.code == mention.term.code
+                   and m.term.key not in CROSSINGS for _, m in story.mentions)
 
 
 def indian_punjab(story: Story, mention: Mention) -> bool:
@@ -205,8 +448,11 @@ def indian_punjab(story: Story, mention: Mention) -> bool:
         return False
     if "india_punjab" not in story.codes("foreign"):
         return False
-    # a Pakistani Punjab town in the same story keeps the province
-    return not any(m.term.code == "PB" and m.term.kind == "place" for _, m in story.mentions)
+    # Pakistani Punjab towns in the same story keep the province, unless Indian Punjab places
+    # outnumber them (Shahkot and Jalandhar both exist)
+    ours = sum(1 for _, m in story.mentions if m.term.code == "PB" and m.term.kind == "place")
+    indian = sum(1 for _, m in story.mentions if m.term.family == "foreign" and m.term.code == "india_punjab")
+    return ours < indian
 
 
 def hyderabad_telangana(story: Story, mention: Mention) -> bool:
@@ -238,6 +484,9 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
         rest = " ".join(after[1:])
         if after[0] == "and" and rest.startswith(CAPITALS):
             return True
+        if after[0] in ("is", "was", "has") and len(after) > 1 and (
+                after[1] in GOVERNMENT_STATE or (after[1].endswith("ing") and after[1] != "being")):
+            return True  # "Islamabad is racing against time", "Islamabad was behind the attack"
     if before:
         if before[-1] == "between":
             return True
@@ -247,33 +496,80 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
             return True
         if before[-1] in GOVERNMENT_OBJECT_OF:
             return True
+        if before[-1] in ("against", "on", "by") and len(before) == 2 and before[0] in ACCUSATION_NOUNS:
+            return True  # "allegations against Islamabad"
     return False
+
+
+def diplomatic_venue(story: Story, where: str, mention: Mention) -> bool:
+    """True when 'Islamabad' is only where a briefing, talks or a visit took place ('addressing a press
+    briefing in Islamabad', 'the IMF mission will visit Islamabad', 'a conference in Islamabad')."""
+    if mention.term.key != "islamabad" or (story.militant_context and _incident_near(story, where, mention)):
+        return False
+    before, _ = story.clause(where, mention)
+    if not before:
+        return False
+    if before[-1] in ("visit", "visits", "visited", "visiting"):
+        return True
+    if before[-1] not in ("in", "at", "to", "from"):
+        return False
+    return any(word in VENUE_WORDS for word in before[-7:-1])
 
 
 def organisation_base(story: Story, where: str, mention: Mention) -> bool:
     """True when the place only locates an organisation ('Islamabad-based', 'based in Quetta',
     'the Foreign Office in Islamabad')."""
-    after = words_after(story, where, mention, 1)
+    before, after = story.around(story.norm(where), mention)
     if after and after[0] == "based":
         return True
-    before = words_before(story, where, mention, 2)
-    return len(before) == 2 and before[1] == "in" and before[0] in INSTITUTIONS
+    return len(before) >= 2 and before[-1] == "in" and before[-2] in INSTITUTIONS
 
 
 def in_dateline(story: Story, where: str, mention: Mention) -> bool:
     """True when the mention sits in the story's dateline ("PESHAWAR:")."""
-    return where == "text" and mention.start < story.dateline_end
+    return where == "text" and story.dateline_start <= mention.start < story.dateline_end
 
 
 def dateline_end(text: str) -> int:
     """End offset of a leading dateline such as 'QUETTA:' or 'PESHAWAR, Pakistan (AP) —', else 0."""
-    match = _DATELINE.match(text[:120])
+    return dateline_span(text)[1]
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """``(start, end)`` of the story's dateline, or ``(0, 0)``.
+
+    The dateline opens the text ('QUETTA:', 'PESHAWAR, Pakistan (AP) —') or opens one of the first
+    lines under a headline or byline: a wire line ('Lahore (Reuters) –', 'Islamabad [Pakistan], Aug 11
+    (ANI):') or a line holding only a place and a date ('Islamabad, July 12').
+    """
+    start = 0
+    while start < DATELINE_SEARCH_CHARS:
+        line_end = text.find("\n", start)
+        line = text[start:] if line_end == -1 else text[start:line_end]
+        found = _dateline_in_line(line, first=start == 0)
+        if found:
+            return start, start + found
+        if line_end == -1:
+            break
+        start = line_end + 1
+    return 0, 0
+
+
+def _dateline_in_line(line: str, *, first: bool) -> int:
+    only_date = _PLACE_DATE_LINE.match(line)
+    if only_date:
+        return only_date.end()
+    match = _DATELINE.match(line[:120])
     if not match:
         return 0
-    place = match.group("place")
-    if not (place.isupper() or match.group(0).rstrip().endswith(":")):
-        return 0
-    return match.end()
+    place, head = match.group("place"), match.group(0)
+    wire = bool(_WIRE.search(head))
+    if first and (place.isupper() or head.rstrip().endswith(":")):
+        return match.end()
+    placed = head.rstrip().endswith(":") and ("," in head or "[" in head)  # "Islamabad, Pakistan:"
+    if not first and (place.isupper() or wire or placed) and len(place.split()) <= 3:
+        return match.end()
+    return match.end() if wire else 0
 
 
 def muzaffarabad_vs_muzaffargarh(key: str) -> str | None:
@@ -302,6 +598,20 @@ def context_acronym(story: Story, mention: Mention, other_names: tuple[str, ...]
 def islamic_state_regional(story: Story, province_tagged: bool) -> bool:
     """True when generic Islamic State names can be read as the Khorasan branch."""
     return province_tagged or story.afghan_cue
+
+
+def al_qaeda_regional(story: Story, province_tagged: bool) -> bool:
+    """True when 'al-Qaeda' can be read as al-Qaeda core: the story is set in Pakistan or Afghanistan,
+    or names no affiliate or theatre outside the region (AQAP, Yemen, Somalia, the Sahel, Syria)."""
+    if province_tagged or story.afghan_cue:
+        return True
+    return not (OUT_OF_REGION_QAEDA.search(story.text.lower) or OUT_OF_REGION_QAEDA.search(story.title.lower))
+
+
+def jundallah_iranian(story: Story, named_codes: set[str]) -> bool:
+    """True when 'Jundallah' is the Iranian Baloch group (Jaish al-Adl's predecessor): the story names
+    Jaish al-Adl or an Iranian place."""
+    return "JAA" in named_codes or "iran" in story.codes("foreign")
 
 
 def state_label_applies(named_codes: set[str], unless_named: frozenset[str]) -> bool:

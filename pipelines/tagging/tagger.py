@@ -25,6 +25,8 @@ FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
 DATELINE_WEIGHT = 0.5
 THRESHOLD = 1.0
 PASSING_RATIO = 2.0
+ORDINARY_RATIO = 3.0  # a unit named only by ordinary-word names (Bagh, Tank) yields to a 3x stronger one
+FOREIGN_MIN = 3  # foreign place mentions that can set a story across the border
 ROUNDUP_UNITS = 3
 LEAD_CHARS = 400
 LEAD_ONE_PARAGRAPH = 200  # a first paragraph this long is the whole lead
@@ -142,11 +144,15 @@ class Tagger:
         title, text = title or "", text or ""
         title_norm, title_mentions = self._matcher.find(title)
         text_norm, text_mentions = self._matcher.find(text)
+        dateline_start, dateline_end = rules.dateline_span(text)
         story = Story(
             title=title_norm,
             text=text_norm,
             mentions=[("title", m) for m in title_mentions] + [("text", m) for m in text_mentions],
-            dateline_end=rules.dateline_end(text),
+            dateline_end=dateline_end,
+            dateline_start=dateline_start,
+            raw_title=title,
+            raw_text=text,
         )
         lead_end = _lead_end(text)
         ledger = _Ledger()
@@ -177,6 +183,8 @@ class Tagger:
 
     def _provinces(self, story: Story, hits: list[_Located], ledger: _Ledger) -> None:
         weak: list[_Hit] = []
+        soft: list[_Hit] = []
+        previous: tuple[str, Mention, str | None] | None = None  # last place mention and its soft rule
         for where, mention, field_name, position, order in hits:
             term = mention.term
             if term.family != "province":
@@ -187,9 +195,20 @@ class Tagger:
             if rule is not None:
                 hit.rule = rule
                 ledger.suppressed.append(hit)
+                previous = None
                 continue
             if rules.in_dateline(story, where, mention):
                 hit.weight, hit.rule = DATELINE_WEIGHT, rules.DATELINE
+            else:
+                soft_rule = rules.soft_mention(story, where, mention)
+                if soft_rule is None and previous is not None and previous[2] is not None \
+                        and previous[0] == where and rules.chained_place(story, where, previous[1], mention):
+                    soft_rule = previous[2]  # "to Peshawar in Khyber Pakhtunkhwa"
+                previous = (where, mention, soft_rule)
+                if soft_rule is not None:
+                    hit.rule = soft_rule
+                    soft.append(hit)
+                    continue
             if term.kind == "weak_acronym":
                 weak.append(hit)
                 continue
@@ -201,6 +220,9 @@ class Tagger:
             else:
                 hit.rule = rules.WEAK_ACRONYM
                 ledger.suppressed.append(hit)
+        # journey ends, hometowns and distance landmarks count only when nothing else places the story
+        located = any(h.family == "province" and h.rule is None for h in ledger.accepted)
+        (ledger.suppressed if located else ledger.accepted).extend(soft)
 
     def _select_provinces(self, story: Story, ledger: _Ledger, scores: dict[str, float]) -> list[str]:
         by_code: dict[str, list[_Hit]] = {}
@@ -213,14 +235,26 @@ class Tagger:
         if len(named_units) < ROUNDUP_UNITS:
             for code in sorted(tagged, key=lambda c: scores[c]):
                 items = [h for h in by_code[code] if h.rule != rules.DATELINE]
-                rivals = [scores[c] for c in tagged if c != code]
-                if (len(items) == 1 and items[0].field != "title"
-                        and max(rivals, default=0.0) >= PASSING_RATIO * scores[code]):
-                    tagged.discard(code)
-                    items[0].rule = rules.PASSING_MENTION
-                    ledger.accepted.remove(items[0])
-                    ledger.suppressed.append(items[0])
-        if not tagged:
+                rival = max((scores[c] for c in tagged if c != code), default=0.0)
+                lone = len(items) == 1 and items[0].field != "title" and rival >= PASSING_RATIO * scores[code]
+                ordinary_only = (bool(items) and all(h.mention.term.ordinary for h in items)
+                                 and rival >= ORDINARY_RATIO * scores[code])
+                if not (lone or ordinary_only):
+                    continue
+                if lone and rules.incident_place(story, _where(items[0]), items[0].mention):
+                    items[0].rule = rules.INCIDENT_PLACE
+                    continue
+                self._drop(ledger, tagged, code, items, rules.PASSING_MENTION)
+        foreign = rules.foreign_setting_weight(story)
+        if foreign >= FOREIGN_MIN:
+            ours = sum(1 for h in ledger.accepted if h.family == "province" and h.rule != rules.DATELINE)
+            if foreign > ours:
+                for code in sorted(tagged):
+                    items = [h for h in by_code[code] if h.rule != rules.DATELINE]
+                    if len(items) <= 2 and all(h.field != "title" for h in items) and not any(
+                            rules.incident_place(story, _where(h), h.mention) for h in items):
+                        self._drop(ledger, tagged, code, items, rules.FOREIGN_SETTING)
+        if not tagged and story.militant_context and foreign == 0:  # no incident across the border
             datelined = [h for h in ledger.accepted if h.family == "province" and h.rule == rules.DATELINE]
             if datelined and datelined[0].mention.term.key not in self.taxonomy.national_datelines:
                 code = datelined[0].code
@@ -230,6 +264,14 @@ class Tagger:
         for hit in ledger.accepted:
             first_seen.setdefault(hit.code, hit.order)
         return sorted(tagged, key=lambda c: (-scores[c], first_seen.get(c, 0), c))
+
+    @staticmethod
+    def _drop(ledger: _Ledger, tagged: set[str], code: str, items: list[_Hit], rule: str) -> None:
+        tagged.discard(code)
+        for hit in items:
+            hit.rule = rule
+            ledger.accepted.remove(hit)
+            ledger.suppressed.append(hit)
 
     def _groups(self, story: Story, hits: list[_Located], ledger: _Ledger, province_tagged: bool) -> None:
         taxonomy = self.taxonomy
@@ -255,6 +297,10 @@ class Tagger:
                     hit.rule = rules.ISLAMIC_STATE_REGIONAL
                     ledger.suppressed.append(hit)
                     continue
+                if term.code == "AQ" and not rules.al_qaeda_regional(story, province_tagged):
+                    hit.rule = rules.AL_QAEDA_REGIONAL
+                    ledger.suppressed.append(hit)
+                    continue
                 ledger.accepted.append(hit)
                 if term.parent:
                     ledger.accepted.append(_Hit("group", term.parent, mention, field_name, position, weight,
@@ -267,6 +313,12 @@ class Tagger:
                 target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)
                 deferred.append((target, ""))
         named = {h.code for h in ledger.accepted if h.family == "group"}
+        if "JUNDALLAH" in named and rules.jundallah_iranian(story, named):
+            for hit in [h for h in ledger.accepted if h.family == "group" and h.code == "JUNDALLAH"]:
+                hit.rule = rules.JUNDALLAH_IRANIAN
+                ledger.accepted.remove(hit)
+                ledger.suppressed.append(hit)
+            named.discard("JUNDALLAH")
         for hit, label_name in deferred:
             if label_name:
                 label = taxonomy.state_labels[label_name]
@@ -295,7 +347,15 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
         return rules.ISLAMABAD_AS_GOVERNMENT
     if rules.organisation_base(story, where, mention):
         return rules.ORGANISATION_BASE
+    if rules.diplomatic_venue(story, where, mention):
+        return rules.DIPLOMATIC_VENUE
+    if rules.border_crossing(story, mention):
+        return rules.BORDER_CROSSING
     return None
+
+
+def _where(hit: _Hit) -> str:
+    return "title" if hit.field == "title" else "text"
 
 
 def _lead_end(text: str) -> int:

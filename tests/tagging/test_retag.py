@@ -14,13 +14,15 @@ def test_retag_applies_a_taxonomy_edit_to_stored_articles(tmp_path: Path) -> Non
         config = write_config(tmp_path / "config", server.base_url)
         assert newsmon(config, "crawl").returncode == 0
     before = {r["id"]: r for r in export(config)}
-    # The sample Kabul mining story has no province. An operator (wrongly, for the test) adds
-    # "Ministry of Mines" as a Lahore locality; retag must apply it without a new crawl.
+    # The sample SBP policy-rate story has no province. An operator (wrongly, for the test) adds
+    # "Monetary Policy Committee" as a Lahore locality; retag must apply it without a new crawl.
+    # (A story set in Afghanistan would not do: rule foreign_setting ignores a lone Pakistani place.)
     provinces = config / "taxonomy" / "provinces.yaml"
     text = provinces.read_text()
     anchor = "- {name: Lahore, towns: [Lahore Cantt,"
     assert anchor in text
-    provinces.write_text(text.replace(anchor, "- {name: Lahore, towns: [Ministry of Mines, Lahore Cantt,", 1))
+    edited = "- {name: Lahore, towns: [Monetary Policy Committee, Lahore Cantt,"
+    provinces.write_text(text.replace(anchor, edited, 1))
     result = newsmon(config, "retag")
     assert result.returncode == 0, result.stderr
     after = {r["id"]: r for r in export(config)}
@@ -31,6 +33,6 @@ def test_retag_applies_a_taxonomy_edit_to_stored_articles(tmp_path: Path) -> Non
     since = newsmon(config, "retag", "--since", "2999-01-01")
     assert "re-tagged 0 articles" in since.stdout
     tagged = newsmon(
-        config, "tag", stdin=json.dumps({"id": 1, "title": "At the Ministry of Mines", "text": ""})
+        config, "tag", stdin=json.dumps({"id": 1, "title": "At the Monetary Policy Committee", "text": ""})
     )
     assert json.loads(tagged.stdout)["provinces"] == ["PB"]

@@ -143,7 +143,8 @@ def test_organisation_base(tagger: Tagger) -> None:
 
 def test_passing_mention(tagger: Tagger) -> None:
     text = ("QUETTA: Militants attacked a convoy in Kech district on Sunday, and fighting spread across "
-            "Turbat.\n\nThe train was bound for Peshawar. Officials in Kech said the search continued.")
+            "Turbat.\n\nThe interior minister chaired a meeting in Peshawar. Officials in Kech said the "
+            "search continued.")
     result = tagger.tag("Convoy attacked in Kech", text)
     assert result.provinces == ["BA"]
     assert _rules_used(result.suppressed, "KP") == {rules.PASSING_MENTION}
@@ -198,3 +199,198 @@ def test_non_group_actors_never_tag(tagger: Tagger) -> None:
     text = ("The Pashtun Tahafuz Movement, the Baloch Yakjehti Committee, the JUI-F and Tehreek-e-Labbaik "
             "Pakistan held rallies; the Frontier Corps and CTD were deployed.")
     assert tagger.tag("", text).groups == []
+
+
+# ------------------------------------------------------------------ rules added for real news text
+def test_new_rules_are_documented() -> None:
+    for name in ("diplomatic_venue", "route_endpoint", "origin_mention", "distance_reference",
+                 "incident_place", "foreign_setting", "border_crossing", "al_qaeda_regional",
+                 "jundallah_iranian"):
+        assert name in RULES
+
+
+@pytest.mark.parametrize("text", [
+    "Islamabad is pressing the lender for a softer target, the minister said.",
+    "New Delhi claimed that Islamabad was behind the raid on the camp.",
+    "Kabul renewed its allegations against Islamabad on Monday.",
+])
+def test_islamabad_as_government_more_patterns(tagger: Tagger, text: str) -> None:
+    result = tagger.tag("", text)
+    assert "ICT" not in result.provinces
+    assert _rules_used(result.suppressed, "ICT") == {rules.ISLAMABAD_AS_GOVERNMENT}
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("", "Speaking at the weekly press briefing in Islamabad, the spokesperson rejected Kabul's remarks."),
+    ("Envoy to visit Islamabad next week", "The visit is meant to revive trade talks, officials said."),
+    ("", "Ministers from ten countries attended a regional conference in Islamabad on water security."),
+])
+def test_diplomatic_venue(tagger: Tagger, title: str, text: str) -> None:
+    result = tagger.tag(title, text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "ICT") == {rules.DIPLOMATIC_VENUE}
+
+
+def test_diplomatic_venue_keeps_attacks_in_islamabad(tagger: Tagger) -> None:
+    text = "A suicide bomber attacked a meeting in Islamabad, killing four people, police said."
+    assert tagger.tag("", text).provinces == ["ICT"]
+
+
+def test_route_endpoint(tagger: Tagger) -> None:
+    text = ("Gunmen stopped a coach travelling from Quetta to Karachi and shot two passengers near "
+            "Khuzdar on Friday.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "SD") == {rules.ROUTE_ENDPOINT}
+    bound = tagger.tag("", "Militants fired on a Lahore-bound bus near Dera Ghazi Khan. In Kohlu, a "
+                           "levies post was attacked.")
+    assert "PB" in bound.provinces and "BA" in bound.provinces
+    chained = tagger.tag("", "A truck on its way from Peshawar in Khyber Pakhtunkhwa was torched in Zhob.")
+    assert chained.provinces == ["BA"]
+    assert _rules_used(chained.suppressed, "KP") == {rules.ROUTE_ENDPOINT}
+
+
+def test_route_endpoint_alone_still_places_the_story(tagger: Tagger) -> None:
+    text = "A bus travelling from Multan to Lahore overturned, injuring 20."
+    assert tagger.tag("", text).provinces == ["PB"]
+
+
+def test_origin_mention(tagger: Tagger) -> None:
+    text = ("Four labourers were shot dead at a construction site in Kech. The victims hailed from "
+            "Rahim Yar Khan and Bahawalpur, police said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ORIGIN_MENTION}
+    listed = tagger.tag("", "Troops repulsed an attack in Wana. The soldiers killed belonged to Multan, "
+                            "Okara, Jhang, Sahiwal and Lahore.")
+    assert listed.provinces == ["KP"]
+
+
+def test_distance_reference(tagger: Tagger) -> None:
+    text = "Gunmen torched a girls' school in Datta Khel, about 300 km west of Islamabad, on Sunday."
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "ICT") == {rules.DISTANCE_REFERENCE}
+
+
+def test_incident_place_is_not_a_passing_mention(tagger: Tagger) -> None:
+    text = ("QUETTA: A bomb planted on a motorcycle killed three people in Quetta and Mastung on Monday, "
+            "officials in Quetta said. The blast came a week after a suicide attack in Multan.")
+    result = tagger.tag("Blast in Quetta", text)
+    assert set(result.provinces) == {"BA", "PB"}
+    assert _rules_used(result.evidence, "PB") == {rules.INCIDENT_PLACE}
+    subject = tagger.tag("", "Troops killed five militants in Bannu and Lakki Marwat. Officials said Tank "
+                             "district was calm.\nBalochistan also saw a rise in attacks this year.")
+    assert "BA" in subject.provinces
+
+
+def test_foreign_setting(tagger: Tagger) -> None:
+    text = ("Police in Amritsar and Ludhiana arrested four men with heroin dropped by a drone near "
+            "Tarn Taran. One of the suspects had earlier travelled to Lahore, police said.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    kashmir = tagger.tag("", "Two militants were killed in Kupwara and a third in Baramulla. Police in "
+                             "Srinagar said one carried a card issued in Sialkot.")
+    assert kashmir.provinces == []
+    assert _rules_used(kashmir.suppressed, "PB") == {rules.FOREIGN_SETTING}
+
+
+def test_foreign_setting_keeps_our_incident(tagger: Tagger) -> None:
+    text = ("Afghan officials in Kunar, Nangarhar and Khost reported shelling. Pakistani officials said "
+            "militants attacked a post in Bajaur first.")
+    assert tagger.tag("", text).provinces == ["KP"]
+
+
+def test_border_crossing(tagger: Tagger) -> None:
+    afghan_side = tagger.tag("", "Afghan border guards and Pakistani troops exchanged fire at Torkham; "
+                                 "traders in Nangarhar said the crossing stayed shut.")
+    assert afghan_side.provinces == []
+    assert _rules_used(afghan_side.suppressed, "KP") == {rules.BORDER_CROSSING}
+    ours = tagger.tag("", "Afghan border guards fired at Torkham; a porter was hurt in Landi Kotal.")
+    assert ours.provinces == ["KP"]
+    assert tagger.tag("", "Traders protested at Torkham over new customs rules.").provinces == ["KP"]
+
+
+def test_sistan_baluchestan_is_iran(tagger: Tagger) -> None:
+    for text in ("Gunmen attacked a police station in Sistan-o-Baluchistan province, Iranian media said.",
+                 "Militants struck in Seistan and Baluchestan, near the Pakistani border."):
+        assert tagger.tag("", text).provinces == [], text
+
+
+def test_ordinary_word_inside_longer_name(tagger: Tagger) -> None:
+    assert tagger.tag("", "Shops were shut in the Rajiv Nagar area of the city.").provinces == []
+    assert tagger.tag("", "Police in Nagar valley recovered the bodies.").provinces == ["GB"]
+
+
+def test_ordinary_word_outlier_is_a_passing_mention(tagger: Tagger) -> None:
+    text = ("KHYBER: Troops fought militants in Tirah valley and Bara for a second day. Mortar shells hit "
+            "shops near Bagh market in Tirah, and residents fled towards Jamrud and Landi Kotal.")
+    result = tagger.tag("Fighting in Tirah", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "AJK") == {rules.PASSING_MENTION}
+
+
+def test_wire_datelines(tagger: Tagger) -> None:
+    text = "Lahore (Reuters) - The central bank raised its policy rate by 100 basis points on Monday."
+    assert tagger.tag("", text).provinces == []
+    assert rules.dateline_span("Headline here\n\nQuetta (AFP) - Gunmen killed two.")[0] > 0
+    assert rules.dateline_span("By a reporter\nIslamabad, July 4\nThe cabinet met.")[0] > 0
+    wire = tagger.tag("", "Top story\nIslamabad [Pakistan], May 2 (ANI): The BLA claimed an attack in "
+                          "Kalat.")
+    assert wire.provinces == ["BA"]
+
+
+def test_lone_dateline_needs_a_militancy_story(tagger: Tagger) -> None:
+    text = "PESHAWAR: The provincial cabinet approved a new health card scheme."
+    assert tagger.tag("", text).provinces == []
+
+
+def test_indian_punjab_outnumbering_a_shared_town(tagger: Tagger) -> None:
+    text = ("Punjab Police raided houses in Jalandhar, Moga and Amritsar, and a farm near Shahkot, in a "
+            "crackdown on Khalistani sympathisers.")
+    assert tagger.tag("", text).provinces == []
+
+
+def test_al_qaeda_regional(tagger: Tagger) -> None:
+    yemen = tagger.tag("", "Al-Qaeda militants attacked an army camp in southern Yemen, killing five "
+                           "soldiers.")
+    assert yemen.groups == []
+    assert _rules_used(yemen.suppressed, "AQ") == {rules.AL_QAEDA_REGIONAL}
+    waziristan = "An al-Qaeda commander was killed in a drone strike in North Waziristan."
+    assert tagger.tag("", waziristan).groups == ["AQ"]
+    assert tagger.tag("", "Al-Qaeda issued a new statement on its anniversary.").groups == ["AQ"]
+
+
+def test_jundallah_iranian(tagger: Tagger) -> None:
+    iranian = tagger.tag("", "Jaish al-Adl grew out of Jundallah, which attacked Iranian guards in Zahedan.")
+    assert iranian.groups == ["JAA"]
+    assert _rules_used(iranian.suppressed, "JUNDALLAH") == {rules.JUNDALLAH_IRANIAN}
+    ours = tagger.tag("", "Jundallah claimed the attack on a bus in Karachi's Safoora area.")
+    assert ours.groups == ["JUNDALLAH"]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy briefed diplomats on Islamabad's tensions with New Delhi after the border firing.",
+    "The banned group ended its ceasefire with Islamabad and announced fresh attacks across the country.",
+    "Analysts said Islamabad's strategy towards Kabul had failed to stop the militants.",
+])
+def test_islamabad_as_government_possessive_and_relation_patterns(tagger: Tagger, text: str) -> None:
+    result = tagger.tag("", text)
+    assert "ICT" not in result.provinces
+    assert _rules_used(result.suppressed, "ICT") == {rules.ISLAMABAD_AS_GOVERNMENT}
+
+
+def test_joint_dateline_names_the_bureaus(tagger: Tagger) -> None:
+    text = ("ISLAMABAD/KABUL: The two foreign ministers met for talks on trade and border crossings, "
+            "the foreign office said, as both sides sought to ease tensions.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "ICT") == {rules.DATELINE}
+
+
+def test_lone_dateline_does_not_tag_an_attack_across_the_border(tagger: Tagger) -> None:
+    text = ("KARACHI: Officials warned of a strong response after New Delhi blamed Pakistan for the "
+            "attack that killed tourists near Pahalgam in Indian-administered Kashmir.")
+    assert tagger.tag("", text).provinces == []
+    home = "KARACHI: Gunmen attacked a police van and killed two constables, officials said."
+    assert tagger.tag("", home).provinces == ["SD"]
