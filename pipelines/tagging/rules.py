@@ -43,6 +43,10 @@ FOREIGN_SETTING = "foreign_setting"
 BORDER_CROSSING = "border_crossing"
 AL_QAEDA_REGIONAL = "al_qaeda_regional"
 JUNDALLAH_IRANIAN = "jundallah_iranian"
+NEGATED_MENTION = "negated_mention"
+FIGURE_LISTING = "figure_listing"
+GROUP_DESCRIPTOR = "group_descriptor"
+AL_QAEDA_AFFILIATE = "al_qaeda_affiliate"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -86,6 +90,14 @@ RULES: dict[str, str] = {
                         "theatre outside the region (not AQAP in Yemen)"),
     JUNDALLAH_IRANIAN: ("'Jundallah' in an Iran / Jaish al-Adl story is the Iranian group, not the "
                         "Pakistani one"),
+    NEGATED_MENTION: ("a place where an event is said not to have happened ('no attack was recorded in "
+                      "Sindh, Punjab ...', 'not a single incident in Lahore') does not tag"),
+    FIGURE_LISTING: ("outside militancy stories, a place that only heads a figure in a list ('Lahore 27C', "
+                     "'Karachi (28 percent)') is a statistic, not an event there"),
+    GROUP_DESCRIPTOR: ("a group named only to describe another ('HGB of the Pakistani Taliban', 'a faction "
+                       "allied to the TTP') does not tag; the acting group does"),
+    AL_QAEDA_AFFILIATE: ("'al-Qaeda in Iraq / in Yemen / in the Islamic Maghreb' is an affiliate outside the "
+                         "region, not AQ core"),
 }
 
 # -------------------------------------------------------------------------------- word lists
@@ -106,6 +118,8 @@ GOVERNMENT_NEXT = frozenset({
     "believes", "hopes", "responded", "announced", "should", "must", "refused", "asked", "seeks", "sought",
     "considers", "expects", "continues", "did", "does", "also", "views", "alleged", "alleges", "told",
     "protested", "summoned", "called", "calls", "condemned", "condemns", "welcomed", "welcomes",
+    "rules", "ruled", "withdrew", "withdraws", "set", "sets", "reiterated", "reiterates",
+    "expected", "agreed", "agrees", "backed", "retaliated", "vowed", "vows", "argues", "argued",
 })
 GOVERNMENT_OBJECT_OF = frozenset({
     "urged", "urges", "asked", "asks", "told", "tells", "warned", "warns", "accused", "accuses", "blamed",
@@ -121,12 +135,14 @@ GOVERNMENT_POSSESSED = frozenset({
     "demand", "demands", "concerns", "claims", "claim", "response", "ties", "approach", "view", "views",
     "diplomatic", "foreign", "narrative", "patience", "tensions", "ongoing", "efforts", "objections",
     "refusal", "role", "reaction", "move", "plan", "plans", "strategy", "request", "protest", "complaint",
+    "side", "interests", "security", "commitment", "stand", "demarche", "insistence",
 })
 CAPITALS = ("kabul", "new delhi", "delhi", "tehran", "beijing", "washington", "moscow", "riyadh", "ankara",
             "doha", "london")
 RELATION_NOUNS = frozenset({
     "relations", "ties", "talks", "tensions", "engagement", "dialogue", "contacts", "differences",
     "ceasefire", "fire", "truce", "deal", "agreement", "negotiations", "row", "dispute", "standoff", "rift",
+    "issues", "problems", "friction",
 })
 FOREIGN_OWNERS = frozenset({
     "afghan", "afghanistan", "iran", "iranian", "indian", "india",
@@ -155,7 +171,12 @@ MOVEMENT_WORDS = frozenset({  # "travelling from X to Y", "entered the city from
     "arrived", "arriving", "returning", "returned", "way", "route", "headed", "heading", "bound", "moving",
     "moved", "drove", "driving", "flew", "flying", "flight", "journey", "trip", "sailing", "ferrying",
     "transported", "brought", "shifted", "carrying", "convoy", "bus", "train", "coach", "vehicle", "departed",
-    "left", "set", "off", "running", "runs", "ran", "plying",
+    "left", "set", "off", "running", "runs", "ran", "plying", "depart", "departs", "departure", "trains",
+    "buses", "flights",
+})
+CARRIERS = frozenset({  # "a train to Peshawar", "flights to Lahore": a journey's end, not a scene
+    "train", "trains", "bus", "buses", "flight", "flights", "coach", "coaches", "service", "services",
+    "express", "passenger", "convoy", "convoys", "caravan", "march", "ferry",
 })
 DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving"})
 ORIGIN_CUES = re.compile(
@@ -176,7 +197,35 @@ INCIDENT_WORDS = frozenset({
     "clashes", "raid", "raids", "strike", "strikes", "struck", "gunmen", "shot", "martyred", "operation",
     "operations", "suicide", "insurgency", "militancy", "unrest", "riots", "protest", "protests", "fighting",
     "abducted", "kidnapped", "massacre", "encounter", "landslides", "floods", "blocked", "curfew",
+    "raided", "wounded", "injured", "destroyed", "arrested", "arrests", "fire", "firing", "torched",
+    "shelling", "shelled", "bombed", "gunned", "stormed",
 })
+INCIDENT_STOP = frozenset({  # a new clause: an incident word before it does not reach the place
+    "saying", "said", "says", "say", "that", "which", "who", "whom", "because", "while", "whereas", "but",
+    "claiming", "alleging", "accusing", "demanding", "opposed", "opposing", "vowing", "warning", "urging",
+})
+INCIDENT_REACH = 11  # words of the clause before a place that may name the incident held there
+NARROW_REACH = 6  # ... in a story set across the border
+NEGATORS = frozenset({"no", "not", "never", "none", "zero", "nil", "without"})
+NEGATOR_CUES = re.compile(r" (?:no|not|never|none|zero|nil|without) ")
+NEGATION_REACH = 120  # characters from a negator to the places it may govern
+NEGATED_EVENTS = frozenset({  # what a negation must govern for the place to be negated
+    "attack", "attacks", "incident", "incidents", "violence", "blast", "blasts", "bombing", "bombings",
+    "terrorism", "militancy", "activity", "activities", "clash", "clashes", "killing", "killings",
+    "explosion", "explosions", "operation", "operations", "event", "events", "case", "cases",
+})
+CONTRAST = frozenset({"but", "while", "whereas", "however", "although", "though", "yet", "after", "as"})
+DESCRIPTOR_TAIL = re.compile(
+    r"(?:^| )(?:faction|offshoot|splinter|wing|branch|affiliate|ally|part|arm|front|group) of (?:the )?$|"
+    r"(?:^| )(?:allied|linked|affiliated|aligned|close|loyal|tied|attached) (?:to|with) (?:the )?$|"
+    r"(?:^| )(?:breakaway|splinter|dissident)(?: faction| group)? (?:of|from) (?:the )?$|"
+    r"^(?:[a-z0-9]+ )?of (?:the )?$"  # "HGB (TTG) of the Pakistani Taliban"
+)
+DESCRIPTOR_WORDS = 7  # words between the acting group and the one that describes it
+QAEDA_AFFILIATE_AFTER = re.compile(
+    r"(?:in|of) (?:the )?(?:iraq|yemen|syria|arabian peninsula|islamic maghreb|maghreb|mesopotamia|"
+    r"levant|sahel|somalia|east africa)\b"
+)
 INCIDENT_LOCATIVE = frozenset({"in", "at", "near", "across", "on", "inside", "outside"})
 SISTAN = frozenset({"sistan", "seistan", "siestan", "sistani"})
 CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "taftan", "angoor adda",
@@ -221,6 +270,7 @@ _PLACE_DATE_LINE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?\s*$"
 )
 DATELINE_SEARCH_CHARS = 400
+HEADLINE_CHARS = 160
 
 
 @dataclass
@@ -283,6 +333,14 @@ class Story:
                                          if any(word in lower for word in ORIGIN_WORDS) else [])
         return found
 
+    def negator_cues(self, where: str) -> list[int]:
+        """Start positions (normalised) of negators ('no', 'not', 'never' ...) in a field, computed once."""
+        key = "neg:" + where
+        found = self._cues.get(key)
+        if found is None:
+            found = self._cues[key] = [m.start() for m in NEGATOR_CUES.finditer(self.norm(where).lower)]
+        return found
+
     def clause(self, where: str, mention: Mention) -> tuple[list[str], list[str]]:
         """Lower-cased words of the mention's sentence before it (nearest last, at most 12) and after
         it (at most 12), from the original text so that sentence ends are still visible."""
@@ -324,7 +382,7 @@ def ordinary_words(story: Story, where: str, mention: Mention) -> bool:
     reject = mention.term.reject_after
     if after and any(" ".join(after[:len(r.split())]) == r for r in reject):
         return False
-    if _inside_longer_name(story, where, mention):
+    if _inside_longer_name(story, where, mention) or _heads_longer_name(story, where, mention, after):
         return False
     if where == "title" and mention.start == len(story.raw_title) - len(story.raw_title.lstrip()) \
             and story.raw_title[mention.end:mention.end + 1] == ":":
@@ -346,6 +404,53 @@ def _inside_longer_name(story: Story, where: str, mention: Mention) -> bool:
     raw = story.raw_title if where == "title" else story.raw_text
     left = raw[max(0, mention.start - len(word) - 4):mention.start - len(word)].rstrip(" \"'\u2018\u201c(")
     return bool(left) and left[-1] not in ".!?:\n\u2014\u2013-"
+
+
+def _heads_longer_name(story: Story, where: str, mention: Mention, after: list[str]) -> bool:
+    """True when an ordinary-word place name opens a longer proper name ('Tank Al Khalid', 'Hub Power
+    Company'): the next word follows in the same phrase, is capitalised and is not a place word."""
+    if not after or after[0] in PLACE_NOUNS or after[0] in LONG_NAME_OK:
+        return False
+    raw = story.raw_title if where == "title" else story.raw_text
+    gap = raw[mention.end:mention.end + 2]
+    if not gap.startswith(" ") or not gap[1:2].isupper():
+        return False
+    return not any(w == where and m.start == mention.end + 1 and m.term.family == "province"
+                   for w, m in story.mentions)
+
+
+def negated_mention(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place is where something is said NOT to have happened: the clause before it holds
+    a negation governing an event word ('no militant attack was recorded in Sindh, Punjab and GB'),
+    with no contrast ('but', 'while') in between."""
+    cues = story.negator_cues(where)
+    if not cues:
+        return False
+    index = bisect_right(cues, mention.norm_start)
+    if not index or mention.norm_start - cues[index - 1] > NEGATION_REACH:
+        return False
+    before, _ = story.clause(where, mention)
+    if not NEGATORS.intersection(before):
+        return False
+    last = max(i for i, word in enumerate(before) if word in NEGATORS)
+    tail = before[last + 1:]
+    if CONTRAST.intersection(tail):
+        return False
+    return bool(NEGATED_EVENTS.intersection(tail[:4]))  # "not a single attack", "no militant attack"
+
+
+def figure_listing(story: Story, where: str, mention: Mention) -> bool:
+    """True, outside militancy stories, when the place only heads a figure in a list ('Islamabad 17C,
+    Lahore 27C', 'Lahore (36.4 percent)'): a statistic about the place, not an event in it."""
+    if story.militant_context:
+        return False
+    _, after = story.around(story.norm(where), mention)
+    if after and after[0][:1].isdigit():
+        return True
+    # "Islamabad/Rawalpindi (27 percent)": a second place of the list shares the figure
+    return len(after) >= 2 and after[1][:1].isdigit() and any(
+        w == where and m.norm_start == mention.norm_end + 1 and m.term.family == "province"
+        for w, m in story.mentions)
 
 
 def cross_border_places(story: Story, where: str, mention: Mention) -> bool:
@@ -382,8 +487,9 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
             return ORIGIN_MENTION
     if last not in ("from", "to", "for"):
         return None
-    if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"):
-        return ROUTE_ENDPOINT  # "bound for Lahore", "en route to Karachi"
+    if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"
+                                           or near[-2] in CARRIERS):
+        return ROUTE_ENDPOINT  # "bound for Lahore", "en route to Karachi", "a train to Peshawar"
     lower = story.norm(where).lower
     window = lower[max(0, mention.norm_start - 100):mention.norm_start]
     if last != "from" and " from " not in window:
@@ -407,21 +513,52 @@ def chained_place(story: Story, where: str, previous: Mention, mention: Mention)
         return False
     norm = story.norm(where)
     between = norm.lower[previous.norm_end:mention.norm_start].split()
+    if between in (["and"], ["or"]):
+        return True  # "from Quetta to Chaman and Peshawar": both ends of the journeys
     return not between or between[0] in ("in", "of", "s", "district", "city", "town", "province", "capital")
 
 
-def incident_place(story: Story, where: str, mention: Mention) -> bool:
+def incident_place(story: Story, where: str, mention: Mention, *, wide: bool = True) -> bool:
     """True when a lone place is the scene of an attack or incident in its own sentence ('killed in
-    bomb attacks in Lahore', 'a similar incident in Kohistan', 'KP saw a rise in violence')."""
-    return _incident_near(story, where, mention)
+    bomb attacks in Lahore', 'a similar incident in Kohistan', 'KP saw a rise in violence').
+
+    ``wide=False`` (stories set across the border) looks only at the five words before the place,
+    unless the place is marked as Pakistani ('Bajaur district of Pakistan')."""
+    if wide or pakistani_marker(story, where, mention):
+        return _incident_near(story, where, mention)
+    return _incident_near(story, where, mention, reach=NARROW_REACH)
 
 
-def _incident_near(story: Story, where: str, mention: Mention) -> bool:
+def pakistani_marker(story: Story, where: str, mention: Mention) -> bool:
+    """True when the text marks the place as Pakistani: 'Kurram district of Pakistan', 'Chaman in
+    Pakistan', "Pakistan's Chaman"."""
+    before, after = story.around(story.norm(where), mention)
+    if after[:2] in (["of", "pakistan"], ["in", "pakistan"]) or after[1:3] == ["of", "pakistan"]:
+        return True
+    return before[-2:] == ["pakistan", "s"]
+
+
+def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -> bool:
+    reach = reach or INCIDENT_REACH
     before, after = story.clause(where, mention)
-    if before and before[-1] in INCIDENT_LOCATIVE and any(word in INCIDENT_WORDS for word in before[-6:-1]):
-        return True  # "killed in bomb attacks in Lahore"
+    if before and before[-1] in ("the", "of") and len(before) > 1 and before[-2] in INCIDENT_LOCATIVE:
+        before = before[:-1]  # "arrested in the Kohat region"
+    if before and before[-1] in INCIDENT_LOCATIVE and (
+            any(word in INCIDENT_WORDS for word in _clause_tail(before[-reach:-1]))
+            or (reach == INCIDENT_REACH and any(word in INCIDENT_WORDS for word in after[:3]))):
+        return True  # "killed in bomb attacks in Lahore", "a family in Bajour were killed"
+    if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
+        return True  # "entered Rawalpindi, where they set a crane on fire"
     # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
     return len(before) <= 2 and any(word in INCIDENT_WORDS for word in after[:8])
+
+
+def _clause_tail(words: list[str]) -> list[str]:
+    """The words after the last clause break (INCIDENT_STOP) in ``words``."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in INCIDENT_STOP:
+            return words[index + 1:]
+    return words
 
 
 def foreign_setting_weight(story: Story) -> int:
@@ -509,7 +646,7 @@ def diplomatic_venue(story: Story, where: str, mention: Mention) -> bool:
     before, _ = story.clause(where, mention)
     if not before:
         return False
-    if before[-1] in ("visit", "visits", "visited", "visiting"):
+    if before[-1] in ("visit", "visits", "visited", "visiting", "reached", "reach", "reaches", "reaching"):
         return True
     if before[-1] not in ("in", "at", "to", "from"):
         return False
@@ -543,19 +680,22 @@ def dateline_span(text: str) -> tuple[int, int]:
     (ANI):') or a line holding only a place and a date ('Islamabad, July 12').
     """
     start = 0
+    headline = False  # the line before was a headline: short, without a full stop
     while start < DATELINE_SEARCH_CHARS:
         line_end = text.find("\n", start)
         line = text[start:] if line_end == -1 else text[start:line_end]
-        found = _dateline_in_line(line, first=start == 0)
+        found = _dateline_in_line(line, first=start == 0, after_headline=headline)
         if found:
             return start, start + found
         if line_end == -1:
             break
+        if line.strip():
+            headline = len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":"))
         start = line_end + 1
     return 0, 0
 
 
-def _dateline_in_line(line: str, *, first: bool) -> int:
+def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -> int:
     only_date = _PLACE_DATE_LINE.match(line)
     if only_date:
         return only_date.end()
@@ -569,6 +709,9 @@ def _dateline_in_line(line: str, *, first: bool) -> int:
     placed = head.rstrip().endswith(":") and ("," in head or "[" in head)  # "Islamabad, Pakistan:"
     if not first and (place.isupper() or wire or placed) and len(place.split()) <= 3:
         return match.end()
+    if not first and after_headline and head.rstrip().endswith(":") and len(place.split()) <= 2 \
+            and place.istitle():
+        return match.end()  # "Islamabad: ..." opening the story under its headline
     return match.end() if wire else 0
 
 
@@ -606,6 +749,24 @@ def al_qaeda_regional(story: Story, province_tagged: bool) -> bool:
     if province_tagged or story.afghan_cue:
         return True
     return not (OUT_OF_REGION_QAEDA.search(story.text.lower) or OUT_OF_REGION_QAEDA.search(story.title.lower))
+
+
+def al_qaeda_affiliate(story: Story, where: str, mention: Mention) -> bool:
+    """True when 'al-Qaeda' is followed by a theatre outside the region ('al Qaeda in Iraq', 'al-Qaeda
+    in the Arabian Peninsula'): the affiliate, not al-Qaeda core."""
+    lower = story.norm(where).lower
+    return bool(QAEDA_AFFILIATE_AFTER.match(lower, mention.norm_end + 1))
+
+
+def group_descriptor(story: Story, where: str, mention: Mention, previous: Mention | None) -> bool:
+    """True when a group is named only to describe the group just before it ('the Hafiz Gul Bahadur
+    Group (TTG) of the Pakistani Taliban', 'HGB, a faction allied to the TTP')."""
+    if previous is None or previous.term.code == mention.term.code or previous.norm_end > mention.norm_start:
+        return False
+    between = story.norm(where).lower[previous.norm_end:mention.norm_start]
+    if between.count(" ") > DESCRIPTOR_WORDS + 1:
+        return False
+    return bool(DESCRIPTOR_TAIL.search(between.strip() + " "))
 
 
 def jundallah_iranian(story: Story, named_codes: set[str]) -> bool:

@@ -252,7 +252,7 @@ class Tagger:
                 for code in sorted(tagged):
                     items = [h for h in by_code[code] if h.rule != rules.DATELINE]
                     if len(items) <= 2 and all(h.field != "title" for h in items) and not any(
-                            rules.incident_place(story, _where(h), h.mention) for h in items):
+                            rules.incident_place(story, _where(h), h.mention, wide=False) for h in items):
                         self._drop(ledger, tagged, code, items, rules.FOREIGN_SETTING)
         if not tagged and story.militant_context and foreign == 0:  # no incident across the border
             datelined = [h for h in ledger.accepted if h.family == "province" and h.rule == rules.DATELINE]
@@ -279,11 +279,18 @@ class Tagger:
                       if m.term.family == "group" and m.term.kind in ("name", "acronym")}
         deferred: list[tuple[_Hit, str]] = []
         regional_codes = self._regional_codes
-        for _where, mention, field_name, position, order in hits:
+        previous: tuple[str, Mention] | None = None  # the last group named, to spot descriptors
+        for where, mention, field_name, position, order in hits:
             term = mention.term
             weight = FIELD_WEIGHTS[field_name]
             if term.family == "group":
                 hit = _Hit("group", term.code, mention, field_name, position, weight, None, order)
+                before = previous[1] if previous is not None and previous[0] == where else None
+                previous = (where, mention)
+                if rules.group_descriptor(story, where, mention, before):
+                    hit.rule = rules.GROUP_DESCRIPTOR
+                    ledger.suppressed.append(hit)
+                    continue
                 if term.kind == "context_acronym":
                     collision = taxonomy.collisions.get(term.cased or "")
                     others = collision.other_names if collision else ()
@@ -299,6 +306,10 @@ class Tagger:
                     continue
                 if term.code == "AQ" and not rules.al_qaeda_regional(story, province_tagged):
                     hit.rule = rules.AL_QAEDA_REGIONAL
+                    ledger.suppressed.append(hit)
+                    continue
+                if term.code == "AQ" and rules.al_qaeda_affiliate(story, where, mention):
+                    hit.rule = rules.AL_QAEDA_AFFILIATE
                     ledger.suppressed.append(hit)
                     continue
                 ledger.accepted.append(hit)
@@ -351,6 +362,10 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
         return rules.DIPLOMATIC_VENUE
     if rules.border_crossing(story, mention):
         return rules.BORDER_CROSSING
+    if rules.negated_mention(story, where, mention):
+        return rules.NEGATED_MENTION
+    if rules.figure_listing(story, where, mention):
+        return rules.FIGURE_LISTING
     return None
 
 

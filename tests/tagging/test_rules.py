@@ -394,3 +394,137 @@ def test_lone_dateline_does_not_tag_an_attack_across_the_border(tagger: Tagger) 
     assert tagger.tag("", text).provinces == []
     home = "KARACHI: Gunmen attacked a police van and killed two constables, officials said."
     assert tagger.tag("", home).provinces == ["SD"]
+
+
+def test_real_text_rules_are_documented() -> None:
+    for name in (rules.NEGATED_MENTION, rules.FIGURE_LISTING, rules.GROUP_DESCRIPTOR,
+                 rules.AL_QAEDA_AFFILIATE):
+        assert name in RULES
+
+
+def test_negated_mention(tagger: Tagger) -> None:
+    text = ("Gunmen killed four policemen in Bannu on Monday. No terrorist attack was reported in "
+            "Punjab or Sindh during the week.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "PB") == {rules.NEGATED_MENTION}
+
+
+def test_negation_of_casualties_keeps_the_incident_place(tagger: Tagger) -> None:
+    result = tagger.tag("", "A bomb went off near a bus stand. No one was killed in the blast in Mardan.")
+    assert result.provinces == ["KP"]
+
+
+def test_negation_with_contrast_keeps_the_place(tagger: Tagger) -> None:
+    text = "There was no threat alert, but militants stormed a check post in Zhob at dawn."
+    assert tagger.tag("", text).provinces == ["BA"]
+
+
+def test_figure_listing(tagger: Tagger) -> None:
+    text = ("The weather office expects rain in Sindh this weekend. Readings at noon: Quetta 12C, "
+            "Multan 31C and Gilgit 9C.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["SD"]
+    assert _rules_used(result.suppressed, "PB") == {rules.FIGURE_LISTING}
+
+
+def test_figure_listing_not_in_militancy_stories(tagger: Tagger) -> None:
+    text = "Attacks rose sharply last month, the report said: Bajaur 9 attacks, Kech 4 attacks."
+    assert sorted(tagger.tag("", text).provinces) == ["BA", "KP"]
+
+
+def test_group_descriptor(tagger: Tagger) -> None:
+    text = ("North Waziristan: The Hafiz Gul Bahadur group (HGBG) of the Pakistani Taliban said it "
+            "carried out the ambush that killed two soldiers.")
+    result = tagger.tag("", text)
+    assert result.groups == ["HGB"]
+    assert _rules_used(result.suppressed, "TTP") == {rules.GROUP_DESCRIPTOR}
+
+
+def test_group_descriptor_allied_to(tagger: Tagger) -> None:
+    text = "Jamaat-ul-Ahrar, a faction allied to the TTP, claimed the blast in Mohmand."
+    assert tagger.tag("", text).groups == ["JUA"]
+
+
+def test_descriptor_group_named_on_its_own_still_tags(tagger: Tagger) -> None:
+    text = ("HGB, a faction allied to the TTP, claimed the raid in Bannu. The TTP denied any role in "
+            "the attack.")
+    assert sorted(tagger.tag("", text).groups) == ["HGB", "TTP"]
+
+
+def test_al_qaeda_affiliate(tagger: Tagger) -> None:
+    text = ("Militants attacked a camp near Kohat. The method echoed raids by al-Qaeda in Iraq on "
+            "American bases years ago.")
+    result = tagger.tag("", text)
+    assert "AQ" not in result.groups
+    assert _rules_used(result.suppressed, "AQ") == {rules.AL_QAEDA_AFFILIATE}
+
+
+def test_al_qaeda_core_still_tags(tagger: Tagger) -> None:
+    text = "Police in Karachi said the suspect had trained with al-Qaeda before moving to the city."
+    assert tagger.tag("", text).groups == ["AQ"]
+
+
+def test_new_group_spellings(tagger: Tagger) -> None:
+    text = ("CTD Karachi held the local chief of Al-Qaeda Subcontinent, two men of Sepah Sahaba and a "
+            "member of the Gul Bahadar Group in raids.")
+    assert sorted(tagger.tag("", text).groups) == ["AQIS", "ASWJ", "HGB"]
+
+
+def test_spokesman_name_tags_the_group_not_a_faction(tagger: Tagger) -> None:
+    text = "In a statement, spokesman Jeeyand Baloch said its fighters hit a convoy near Panjgur."
+    assert tagger.tag("", text).groups == ["BLA"]
+
+
+def test_provincial_house_in_the_capital(tagger: Tagger) -> None:
+    text = "Police surrounded Sindh House in the evening as protesters gathered outside it."
+    assert tagger.tag("", text).provinces == ["ICT"]
+
+
+def test_ordinary_word_heading_a_longer_name(tagger: Tagger) -> None:
+    text = "Officers inspected the Tank Zarrar-2 prototype at a factory in Wah Cantt."
+    result = tagger.tag("", text)
+    assert result.provinces == ["PB"]
+
+
+def test_route_endpoint_after_a_carrier(tagger: Tagger) -> None:
+    text = ("A blast hit the waiting hall at Quetta station as passengers queued for a train to Lahore. "
+            "Trains from Quetta to Sibi and Lahore were cancelled.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ROUTE_ENDPOINT}
+
+
+@pytest.mark.parametrize("text", [
+    "Policemen were attacked in Swabi district. Earlier, gunmen had raided a naval post in Gwadar.",
+    "Troops were ambushed near Swabi. A woman was injured when a shell struck her home in Kech district.",
+    "A rally reached Swabi at noon. Another convoy entered Kech, where youths set two cars on fire.",
+])
+def test_incident_place_wider_clause(tagger: Tagger, text: str) -> None:
+    assert sorted(tagger.tag("", text).provinces) == ["BA", "KP"]
+
+
+def test_incident_window_stops_at_a_new_clause(tagger: Tagger) -> None:
+    text = ("Police said a blast damaged a school in Hub and Uthal on Monday. The group claimed the blast, "
+            "saying it opposed new dams in Sindh.")
+    assert tagger.tag("", text).provinces == ["BA"]
+
+
+@pytest.mark.parametrize("text", [
+    "He said the talks broke down before Islamabad withdrew from them. Troops fought militants in Khyber.",
+    "Kabul wants to settle outstanding issues with Islamabad. Troops fought militants in Khyber.",
+])
+def test_islamabad_as_government_more_verbs(tagger: Tagger, text: str) -> None:
+    assert tagger.tag("", text).provinces == ["KP"]
+
+
+def test_diplomatic_venue_reached(tagger: Tagger) -> None:
+    text = "A lenders' team reached Islamabad on Monday for a review of the budget numbers."
+    assert tagger.tag("", text).provinces == []
+
+
+def test_dateline_under_a_headline(tagger: Tagger) -> None:
+    text = "Budget talks stall again\n\nLahore: Officials and lenders failed to agree on tax targets."
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "PB") == {rules.DATELINE}
