@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,7 @@ def run_crawls(
     base["LOG_LEVEL"] = "DEBUG" if settings.log.level == "DEBUG" else "WARNING"
     install_reactor(ASYNCIO_REACTOR)  # before anything imports twisted.internet.reactor
     from twisted.internet import defer, reactor
+    from twisted.internet.error import ReactorNotRunning
 
     process = CrawlerProcess(base, install_root_handler=False)
     logging.getLogger("scrapy").setLevel(base["LOG_LEVEL"])  # Scrapy's dictConfig reset it to DEBUG
@@ -86,7 +88,8 @@ def run_crawls(
     done = defer.DeferredList(runs, consumeErrors=True)
 
     def stop_reactor(_: object) -> None:
-        if reactor.running:  # type: ignore[attr-defined]
+        # On SIGTERM Scrapy stops the reactor too; `running` stays true until the loop ends
+        with contextlib.suppress(ReactorNotRunning):
             reactor.stop()  # type: ignore[attr-defined,misc]
 
     done.addBoth(stop_reactor)
