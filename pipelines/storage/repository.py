@@ -192,16 +192,7 @@ class Store:
         (or starts one), in the same transaction. The article, its tags, its story and its
         seen URLs commit together: a crash leaves either all of them or none.
         """
-        for attempt in range(2):
-            try:
-                with self.sessions.begin() as session:
-                    return self._save(session, record, dedup)
-            except IntegrityError:
-                # Another writer stored the same canonical URL between our read and write:
-                # the second pass finds it and updates instead of inserting.
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")
+        return self.save_batch([record], dedup)[0]
 
     def save_batch(
         self,
