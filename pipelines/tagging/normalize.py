@@ -39,6 +39,8 @@ def _translation_table() -> dict[int, str]:
 
 
 _TABLE = _translation_table()
+# curly quotes, dashes, ellipsis, no-break space, bullet
+_NEWS_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\xa0\u2022"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,11 @@ def normalize_text(text: str) -> Normalized:
 
 
 def _to_spaces(text: str) -> str:
+    if not text.isascii():
+        # str.translate is only fast on ASCII text: blank the usual news punctuation first
+        for char in _NEWS_PUNCTUATION:
+            if char in text:
+                text = text.replace(char, " ")
     spaced = text.translate(_TABLE)
     # rare characters outside the table (other scripts' punctuation) go through the regex
     return spaced if spaced.isascii() else _NON_WORD.sub(" ", spaced)

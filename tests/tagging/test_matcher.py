@@ -54,6 +54,14 @@ def test_offsets_map_back_to_original(tagger: Tagger) -> None:
     assert [m.surface for m in mentions] == ["PESHAWAR", "North  Waziristan", "KP"]
 
 
+def test_offsets_map_back_through_news_punctuation(tagger: Tagger) -> None:
+    text = "\u201cPesh\u0101war\u201d \u2014 a blast in North\u00a0Waziristan\u2026 and Bannu\u2019s bazaar"
+    _, mentions = tagger._matcher.find(text)
+    assert [m.surface for m in mentions] == ["Pesh\u0101war", "North\u00a0Waziristan", "Bannu"]
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.surface
+
+
 def test_foreign_and_blockers_never_tag(tagger: Tagger) -> None:
     text = "Fighting in Paktika and Kandahar; the Quetta Gladiators won; Sui gas prices rose."
     result = tagger.tag("", text)
