@@ -1,4 +1,5 @@
-"""Downloader middlewares: the address guard and retries with back-off.
+"""Downloader middlewares: the address guard, retries with back-off, and a meta-refresh check
+that reads only the head of a page.
 
 Both see every request the downloader gets, including redirects and robots.txt: a redirected
 request goes back through the scheduler and the whole middleware chain.
@@ -11,9 +12,10 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import CannotResolveHostError
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
@@ -24,6 +26,9 @@ from crawler.addresses import parse_ip, refusal
 from crawler.errors import RefusedRequest
 
 SAFE_SCHEMES = frozenset({"http", "https"})
+# Scrapy looks for <meta http-equiv="refresh"> in the first 4096 characters; 4 bytes per character
+# at most in UTF-8, so these bytes always hold them.
+META_REFRESH_HEAD_BYTES = 4 * 4096
 
 
 def _reactor() -> Any:
@@ -121,3 +126,21 @@ class BackoffRetryMiddleware(RetryMiddleware):
         result = super().process_exception(request, exception)
         await self._pause(result, None)
         return result
+
+
+class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's meta-refresh redirects, without decoding whole pages.
+
+    Scrapy reads ``response.text[:4096]``, which decodes (and keeps) the whole body as text.
+    newsmon never needs an article's text in the crawl process (extraction takes the bytes), so
+    the check runs on a copy of the response cut to its head; the page goes on untouched.
+    """
+
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        if not isinstance(response, HtmlResponse) or len(response.body) <= META_REFRESH_HEAD_BYTES:
+            return super().process_response(request, response)
+        head = response.replace(body=response.body[:META_REFRESH_HEAD_BYTES])
+        result = super().process_response(request, head)
+        return response if result is head else result

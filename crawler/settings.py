@@ -37,6 +37,8 @@ def scrapy_settings(
             "crawler.middlewares.AddressGuard": 60,  # after OffsiteMiddleware (50), before robots.txt
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.middlewares.BackoffRetryMiddleware": 550,
+            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+            "crawler.middlewares.HeadMetaRefreshMiddleware": 580,  # Scrapy's place for it
         },
         "NEWSMON_RETRY_BACKOFF": 1.0,
         "NEWSMON_RETRY_BACKOFF_MAX": 30.0,

@@ -107,6 +107,28 @@ def test_offsite_links_and_redirects_are_refused(outlet: OutletServer, tmp_path:
     assert len(export(config)) == len(PUBLIC_ARTICLES)
 
 
+def test_meta_refresh_on_a_large_page_is_followed(outlet: OutletServer, tmp_path: Path) -> None:
+    # The refresh tag sits in the head of a page far longer than the part the middleware reads.
+    site = build_sample_site(outlet.base_url)
+    article = PUBLIC_ARTICLES[0]
+    moved = f"/news/2099/01/{article.path.rsplit('/', 1)[1]}-moved"
+    site[moved] = site[article.path]
+    padding = "<p>" + "Archive notice. " * 4000 + "</p>"
+    site[article.path] = Page(
+        body=(
+            f'<html><head><meta http-equiv="refresh" content="0; url={moved}"></head>'
+            f"<body>{padding}</body></html>"
+        ).encode()
+    )
+    outlet.site = site
+    config = write_config(tmp_path / "config", outlet.base_url)
+    assert newsmon(config, "crawl").returncode == 0
+    stored = {r["url"].removeprefix(outlet.base_url) for r in export(config)}
+    assert moved in stored
+    assert article.path not in stored
+    assert len(stored) == len(PUBLIC_ARTICLES)
+
+
 def test_stored_fields_and_exports(outlet: OutletServer, tmp_path: Path) -> None:
     config = write_config(tmp_path / "config", outlet.base_url)
     assert newsmon(config, "crawl").returncode == 0
