@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from pipelines.tagging.matcher import Mention
 from pipelines.tagging.normalize import Normalized
@@ -47,6 +48,11 @@ NEGATED_MENTION = "negated_mention"
 FIGURE_LISTING = "figure_listing"
 GROUP_DESCRIPTOR = "group_descriptor"
 AL_QAEDA_AFFILIATE = "al_qaeda_affiliate"
+ALLIANCE_MEMBERS = "alliance_members"
+FOREIGN_NAMESAKE = "foreign_namesake"
+RELATED_HEADLINE = "related_headline"
+PHOTO_CAPTION = "photo_caption"
+TEAM_SHORTHAND = "team_shorthand"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -61,17 +67,22 @@ RULES: dict[str, str] = {
     DATELINE: ("a dateline (also a wire line near the top: 'Lahore (Reuters) -', 'Islamabad, July 12') "
                "names the bureau: it counts weakly and tags alone only a provincial bureau in a "
                "militancy story"),
-    ISLAMABAD_AS_GOVERNMENT: ("'Islamabad said', 'Islamabad and Kabul', 'Islamabad is pressing', "
-                              "'allegations against Islamabad' mean the government, not ICT"),
-    DIPLOMATIC_VENUE: "a briefing, talks, a conference or a visit held in Islamabad is not an event in ICT",
+    ISLAMABAD_AS_GOVERNMENT: ("'Islamabad said', 'Islamabad and Kabul', 'Islamabad is pressing', 'Islamabad "
+                              "is fully committed', 'allegations against Islamabad' mean the government, not "
+                              "ICT"),
+    DIPLOMATIC_VENUE: ("a briefing, talks, a conference, a gathering or a visit held (or scheduled) in "
+                       "Islamabad is not an event in ICT"),
     ORGANISATION_BASE: "'Islamabad-based', 'based in Quetta' locate an organisation, not the events",
     PASSING_MENTION: ("a unit named once outside the title, in a story where another unit scores twice as "
                       "much, does not tag (except in round-ups naming three or more units); nor does a "
-                      "unit named only by ordinary-word names (Bagh, Tank) where another scores 3x as much"),
+                      "unit named only by ordinary-word names (Bagh, Tank) where another scores 3x as much. "
+                      "A name followed by its acronym in brackets ('Khyber Pakhtunkhwa (KP)') is named once"),
     INCIDENT_PLACE: ("a unit named once as the scene of an attack or incident ('killed in bomb attacks in "
-                     "Lahore') is not a passing mention"),
+                     "Lahore', 'stormed a police academy in the Pakistani city of Lahore') is not a passing "
+                     "mention"),
     ROUTE_ENDPOINT: ("the ends of a journey ('travelling from Quetta to Peshawar', 'bound for Lahore') "
-                     "count only when no other place locates the story"),
+                     "and where traffic was held ('trains stopped at Jacobabad') count only when no other "
+                     "place locates the story"),
     ORIGIN_MENTION: ("hometowns ('hailed from Swabi', 'belonged to Peshawar', 'a resident of Multan') "
                      "count only when no other place locates the story"),
     DISTANCE_REFERENCE: ("a landmark for distances ('200 km south of Islamabad') counts only when no "
@@ -95,7 +106,21 @@ RULES: dict[str, str] = {
     FIGURE_LISTING: ("outside militancy stories, a place that only heads a figure in a list ('Lahore 27C', "
                      "'Karachi (28 percent)') is a statistic, not an event there"),
     GROUP_DESCRIPTOR: ("a group named only to describe another ('HGB of the Pakistani Taliban', 'a faction "
-                       "allied to the TTP') does not tag; the acting group does"),
+                       "allied to the TTP', 'is reportedly linked to the banned TTP', 'the "
+                       "al-Qaeda-affiliated LeJ') does not tag, nor does its acronym in brackets; the acting "
+                       "group does"),
+    ALLIANCE_MEMBERS: ("groups listed as the members of an alliance just named ('BRAS, an alliance of the "
+                       "BLA, BLF and BRG') describe the alliance: only the alliance tags"),
+    FOREIGN_NAMESAKE: ("a Pakistani name that the text itself places abroad ('Pishin county in Sarbaz', "
+                       "'Islamabad police station in Amritsar'), or names a local police station in a story "
+                       "set across the border, is the foreign namesake: none of its mentions tag"),
+    RELATED_HEADLINE: ("a short headline-like line inside the body (a related-story link, a section or tag "
+                       "line) counts only for a unit or group the story names elsewhere"),
+    PHOTO_CAPTION: ("a photo caption at the top ('Representational image ...', '... Photo: AFP/File', a "
+                    "credit after the last full stop) counts only for a unit or group the story names "
+                    "elsewhere"),
+    TEAM_SHORTHAND: ("in a story naming a sports franchise (Lahore Qalandars), its city alone ('Lahore beat "
+                     "Quetta') is the team, not the place, unless used as a place ('in Lahore')"),
     AL_QAEDA_AFFILIATE: ("'al-Qaeda in Iraq / in Yemen / in the Islamic Maghreb' is an affiliate outside the "
                          "region, not AQ core"),
 }
@@ -149,7 +174,7 @@ FOREIGN_OWNERS = frozenset({
 })
 GOVERNMENT_STATE = frozenset({  # "Islamabad is/was behind ...", "Islamabad was not consulted"
     "behind", "involved", "responsible", "ready", "willing", "not", "keen", "open", "committed", "concerned",
-    "unhappy", "wary", "reluctant", "determined", "under", "also", "yet", "now", "still",
+    "unhappy", "wary", "reluctant", "determined", "under", "also", "yet", "now", "still", "dedicated",
 })
 ACCUSATION_NOUNS = frozenset({
     "allegations", "allegation", "accusations", "accusation", "charges", "claims", "propaganda", "campaign",
@@ -164,7 +189,7 @@ VENUE_WORDS = frozenset({  # what happens "in Islamabad" in diplomatic and offic
     "trip", "hosted", "held", "statement", "officials", "diplomats", "diplomat", "negotiations",
     "round", "delegation", "withdraw", "recalled", "recall", "expelled", "dispatched", "sent", "flew",
     "travelled", "traveled", "signed", "inaugurated", "launched", "unveiled", "told", "reporters",
-    "journalists",
+    "journalists", "gathering", "gatherings", "scheduled", "host", "hosts", "hosting",
 })
 MOVEMENT_WORDS = frozenset({  # "travelling from X to Y", "entered the city from X"
     "travelling", "traveling", "travelled", "traveled", "coming", "came", "come", "going", "went", "entered",
@@ -215,18 +240,78 @@ NEGATED_EVENTS = frozenset({  # what a negation must govern for the place to be 
     "explosion", "explosions", "operation", "operations", "event", "events", "case", "cases",
 })
 CONTRAST = frozenset({"but", "while", "whereas", "however", "although", "though", "yet", "after", "as"})
+_GROUP_ADJECTIVES = r"(?:(?:banned|outlawed|proscribed|defunct|militant|terrorist|global|transnational) )*"
 DESCRIPTOR_TAIL = re.compile(
-    r"(?:^| )(?:faction|offshoot|splinter|wing|branch|affiliate|ally|part|arm|front|group) of (?:the )?$|"
-    r"(?:^| )(?:allied|linked|affiliated|aligned|close|loyal|tied|attached) (?:to|with) (?:the )?$|"
-    r"(?:^| )(?:breakaway|splinter|dissident)(?: faction| group)? (?:of|from) (?:the )?$|"
+    r"(?:^| )(?:faction|offshoot|splinter|wing|branch|affiliate|ally|part|arm|front|group) of (?:the )?"
+    + _GROUP_ADJECTIVES + r"$|"
+    r"(?:^| )(?:allied|linked|affiliated|aligned|close|loyal|tied|attached) (?:to|with) (?:the )?"
+    + _GROUP_ADJECTIVES + r"$|"
+    r"(?:^| )(?:breakaway|splinter|dissident)(?: faction| group)? (?:of|from) (?:the )?"
+    + _GROUP_ADJECTIVES + r"$|"
     r"^(?:[a-z0-9]+ )?of (?:the )?$"  # "HGB (TTG) of the Pakistani Taliban"
 )
 DESCRIPTOR_WORDS = 7  # words between the acting group and the one that describes it
+PREFIX_WORDS = ("affiliated ", "linked ", "allied ", "aligned ", "backed ", "inspired ", "sponsored ")
+DESCRIPTOR_PREFIX = re.compile(  # "the al-Qaeda-affiliated LeJ", "TTP-linked JuA": the first group describes
+    r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored) " + _GROUP_ADJECTIVES + r"$"
+)
+ALLIANCE_TAIL = re.compile(  # "BRAS, an alliance of the BLA ...", "an umbrella group comprising BLF ..."
+    r"(?:^| )(?:alliance|umbrella|coalition|conglomerate|grouping|conglomeration)(?: [a-z]+){0,4} "
+    r"(?:of|comprising|including|namely|between|consisting of|made up of|formed by)"
+    r"(?: the)?(?: [a-z0-9]+){0,4} $"
+)
+ALLIANCE_WORDS = ("alliance", "umbrella", "coalition", "conglomerat", "grouping")
+ALLIANCE_REACH = 12  # words from the alliance's name to its first member
+ALLIANCE_CHARS = 120  # ... in characters, for a cheap first test
+LIST_OPENERS = ("--", "\u2014", "\u2013", ":")
+LIST_JOINERS = frozenset({"and", "the", "as", "well", "or", "along", "with", "plus"})
 QAEDA_AFFILIATE_AFTER = re.compile(
     r"(?:in|of) (?:the )?(?:iraq|yemen|syria|arabian peninsula|islamic maghreb|maghreb|mesopotamia|"
     r"levant|sahel|somalia|east africa)\b"
 )
 INCIDENT_LOCATIVE = frozenset({"in", "at", "near", "across", "on", "inside", "outside"})
+UNIT_NOUNS = frozenset({  # "in the Pakistani city of Lahore", "in the northwestern district of Bannu"
+    "city", "town", "district", "province", "village", "region", "area", "valley", "tehsil", "cities",
+    "towns", "districts", "provinces",
+})
+HALT_WORDS = frozenset({"stopped", "halted", "stranded", "held", "parked", "diverted", "suspended", "stuck"})
+# a Pakistani name placed abroad: "Pishin county in the city of Sarbaz", "Pishin, a small town located in
+# Sarbaz County", "Islamabad police station in Amritsar"
+NAMESAKE_LINK = re.compile(
+    r" (?:(?:police station|police post|police chowki|county|town|village|area|locality|neighbourhood|"
+    r"neighborhood|mohalla|colony|road|chowk) )?"
+    r"(?:(?:a|an|the) (?:[a-z]+ ){0,2}(?:town|village|city|county|area|locality|neighbourhood) )?"
+    r"(?:(?:located|situated|lying) )?in (?:the (?:[a-z]+ )?(?:city|district|county|province|state) of )?$"
+)
+NO_NAMESAKES = frozenset({"afghanistan"})  # areas across the border that share no names with ours
+NAMESAKE_REACH = 60  # characters from the name to the foreign place that holds it
+LOCAL_FACILITY = (" police station ", " police post ", " police chowki ", " thana ")
+TEAM_NAMES = frozenset({  # franchises named after a city (listed under not_places in provinces.yaml)
+    "lahore qalandars", "quetta gladiators", "peshawar zalmi", "karachi kings", "islamabad united",
+    "multan sultans",
+})
+TEAM_PLACE_WORDS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "across", "around",
+                              "visit", "visited", "reached", "left", "venue", "host", "hosted", "stadium",
+                              "ground", "city"})
+CAPTION_START = re.compile(r"^\s*(?:representational (?:image|photo|picture)|file (?:photo|image|picture)|"
+                           r"(?:photo|image|picture)(?: credit)?\s*:)", re.IGNORECASE)
+CAPTION_END = re.compile(  # "— X@someone/File", "Photo: AFP/file", "... on Saturday. Reuters"
+    r"(?:(?:photo|image|picture)\s*(?::|by)\s*\S.{0,40}|[\u2014\u2013/]\s*(?:file|reuters|afp|ap|epa|ani|app|"
+    r"getty images)|[.!?]\s+(?:reuters|afp|ap|epa|ani|app|getty images|file photo|file)|"
+    r"[.!?]\s*[\u2014\u2013]\s*\S[^.!?\u2014\u2013]{0,30})\s*\)?\s*$",
+    re.IGNORECASE)
+CAPTION_LINES = 3  # a caption sits among the first lines of the text
+_UNSEEN = "?"  # a line whose role is not known yet
+CAPTION_INITIALS = frozenset("RFPIrfpi")  # Representational image, File photo, Photo:, Image:, Picture:
+BULLETS = ("\u2022", "*", "-", "\u00b7", "\u25cf")
+SENTENCE_MARKS = frozenset(".!?;,:")
+SENTENCE_ENDS = frozenset(".!?;,:\"'\u201d\u2019")
+QUOTES = frozenset("\"'\u201c\u2018")
+CLOSING_QUOTES = "\"'\u201d\u2019 "
+ASIDE_CUT_WORDS = 6  # a last line this long ending mid-word is a cut-off sentence, not a tag line
+FOREIGN_MIN_NAMESAKE = 3  # foreign place mentions that set a story across the border (as tagger.FOREIGN_MIN)
+CAPTION_CHARS = 320
+ASIDE_CHARS = 120  # a related-story link or tag line is at most this long
 SISTAN = frozenset({"sistan", "seistan", "siestan", "sistani"})
 CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "taftan", "angoor adda",
                        "ghulam khan", "kharlachi"})
@@ -309,6 +394,37 @@ class Story:
             if term.family == "actor" and term.code.endswith(":afghan") and term.key != "taliban":
                 return True
         return False
+
+    @cached_property
+    def lines(self) -> tuple[list[int], list[str | None]]:
+        """Start offsets of the text's lines, and the aside rule of each line once looked at (rule
+        photo_caption, related_headline; None for a line of the story)."""
+        pieces = self.raw_text.split("\n")
+        starts = [0, *accumulate(len(line) + 1 for line in pieces)]
+        starts.pop()
+        # a paragraph, a line ending as a sentence does, belongs to the story (unless it opens a caption)
+        roles: list[str | None] = [
+            _UNSEEN if len(line) <= CAPTION_CHARS and (tail := line.rstrip()[-1:]) and (
+                tail not in SENTENCE_ENDS or (line.lstrip()[:1] in CAPTION_INITIALS
+                                              and CAPTION_START.match(line))) else None
+            for line in pieces]
+        return starts, roles
+
+    @cached_property
+    def has_asides(self) -> bool:
+        """Cheap test: some line of the text may be a caption or a related-story line."""
+        return _UNSEEN in self.lines[1]
+
+    @cached_property
+    def foreign_namesakes(self) -> frozenset[str]:
+        """Keys of Pakistani place names that this story uses for a place abroad (rule foreign_namesake)."""
+        return foreign_namesakes(self)
+
+    @cached_property
+    def team_cities(self) -> frozenset[str]:
+        """Keys of cities whose sports franchise the story names (rule team_shorthand)."""
+        return frozenset(m.term.key.split(" ", 1)[0] for _, m in self.mentions
+                         if m.term.family == "blocker" and m.term.key in TEAM_NAMES)
 
     def norm(self, where: str) -> Normalized:
         """The normalised field a mention was found in."""
@@ -466,6 +582,130 @@ def cross_border_places(story: Story, where: str, mention: Mention) -> bool:
     return before[-1] in ("iranian", "afghan")
 
 
+def foreign_namesakes(story: Story) -> frozenset[str]:
+    """Pakistani place names the story uses for a place abroad: one mention placed in a foreign place
+    ('Pishin county in the city of Sarbaz', 'Islamabad police station in Amritsar'), or a local police
+    station named in a story set across the border ('the Islamabad police station' among Amritsar's)."""
+    if not story.codes("foreign") - NO_NAMESAKES:
+        return frozenset()
+    found: set[str] = set()
+    abroad: bool | None = None  # is the story set across the border? (computed when needed)
+    facility = {"title": any(name in story.title.lower for name in LOCAL_FACILITY),
+                "text": any(name in story.text.lower for name in LOCAL_FACILITY)}
+    previous: tuple[str, Mention] | None = None
+    for where, mention in story.mentions:
+        family = mention.term.family
+        if family == "foreign" and previous is not None and previous[0] == where:
+            place = previous[1]
+            if place.term.family == "province" and place.term.key not in found \
+                    and mention.norm_start - place.norm_end <= NAMESAKE_REACH \
+                    and NAMESAKE_LINK.match(story.norm(where).lower, place.norm_end, mention.norm_start):
+                found.add(place.term.key)  # "Pishin county in the city of Sarbaz"
+        elif family == "province" and facility[where] and mention.term.key not in found \
+                and story.norm(where).lower.startswith(LOCAL_FACILITY, mention.norm_end):
+            if abroad is None:
+                ours = sum(1 for _, m in story.mentions if m.term.family == "province")
+                foreign = foreign_setting_weight(story)
+                abroad = foreign >= FOREIGN_MIN_NAMESAKE and foreign > ours
+            if abroad:
+                found.add(mention.term.key)  # "the Islamabad police station" in an Amritsar story
+        previous = (where, mention)
+    return frozenset(found)
+
+
+def foreign_namesake(story: Story, mention: Mention) -> bool:
+    """True when the place name is used, in this story, for its namesake abroad."""
+    return mention.term.key in story.foreign_namesakes
+
+
+def team_shorthand(story: Story, where: str, mention: Mention) -> bool:
+    """True when a city alone stands for its sports franchise named in the story ('Lahore beat Quetta by
+    nine wickets' next to 'Lahore Qalandars'), not used as a place ('played in Lahore', 'Lahore city')."""
+    if mention.term.key not in story.team_cities:
+        return False
+    before, after = story.clause(where, mention)
+    if before and (before[-1] in TEAM_PLACE_WORDS or before[-2:] == ["city", "of"]):
+        return False
+    return not (after and after[0] in PLACE_NOUNS)
+
+
+def aside_line(story: Story, where: str, mention: Mention) -> str | None:
+    """Name of the rule (photo_caption, related_headline) when the mention sits in a line that is not
+    part of the story itself, else None. Only short lines are looked at, each once."""
+    if where != "text" or not story.has_asides:
+        return None
+    starts, roles = story.lines
+    index = bisect_right(starts, mention.start) - 1
+    role = roles[index]
+    if role is _UNSEEN:
+        text = story.raw_text
+        start = starts[index]
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+        role = roles[index] = line_role(text, start, end, (story.dateline_start, story.dateline_end))
+    return role
+
+
+def line_role(text: str, start: int, end: int, dateline: tuple[int, int] = (0, 0)) -> str | None:
+    """PHOTO_CAPTION or RELATED_HEADLINE when the line ``text[start:end]`` is not part of the story.
+
+    A photo caption opens with 'Representational image', 'File photo', 'Photo:', or is a short line or
+    one of the first three ending with a photo credit ('Photo: AFP/File', '— X/File', '... on Saturday.
+    Reuters') with the story going on below it. A related-story or tag line is a short line after the
+    headline, set off as its own paragraph, without the full stop of a sentence ('27 terrorists killed in
+    Balochistan operation: ISPR')."""
+    line = text[start:end].strip()
+    if not line or line[:1] in BULLETS or (dateline[0] < dateline[1] and start <= dateline[0] < end):
+        return None
+    if line[0] in CAPTION_INITIALS and CAPTION_START.match(line):
+        return PHOTO_CAPTION
+    if line[-1] in SENTENCE_ENDS:
+        return None  # a sentence: neither a credit nor a headline ends so
+    before = start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    first, last = before < 0, after >= len(text)
+    short = len(line) <= ASIDE_CHARS
+    if not last and (line[-1].isalnum() or line[-1] == ")") \
+            and (short or _lines_before(text, start) < CAPTION_LINES) and CAPTION_END.search(line):
+        return PHOTO_CAPTION  # a credit ends with a letter or a bracket
+    if first or not short or " " not in line or line[:1] in QUOTES:
+        return None  # the headline; a paragraph; a quotation
+    if last and line.count(" ") >= ASIDE_CUT_WORDS and line[-1:].isalnum():
+        return None  # the story's last sentence, cut off by the excerpt
+    if line.rstrip(CLOSING_QUOTES)[-1:] in SENTENCE_MARKS:
+        return None  # a quoted sentence
+    if text.count("\n", before, start) < 2 and \
+            text[max(0, before - 3):before + 1].rstrip(CLOSING_QUOTES)[-1:] not in ".!?":
+        return None  # a line of hard-wrapped text, not a paragraph of its own
+    if not last and text.count("\n", end, after) < 2 and not text[after].isupper():
+        return None  # the next line goes on with the same sentence
+    return RELATED_HEADLINE
+
+
+def _lines_before(text: str, start: int) -> int:
+    """Non-empty lines before offset ``start`` (counted up to CAPTION_LINES)."""
+    count, position = 0, 0
+    while count < CAPTION_LINES and position < start:
+        end = text.find("\n", position, start)
+        end = start if end == -1 else end
+        if not text[position:end].isspace() and end > position:
+            count += 1
+        position = end + 1
+    return count
+
+
+def bracketed_repeat(story: Story, where: str, previous: Mention, mention: Mention) -> bool:
+    """True when ``mention`` is the bracketed short form of the name just before it, same code:
+    'Khyber Pakhtunkhwa (KP)', 'Tehreek-e-Taliban Pakistan (TTP)'."""
+    if previous.term.code != mention.term.code or previous.end > mention.start:
+        return False
+    raw = story.raw_title if where == "title" else story.raw_text
+    return raw[previous.end:mention.start].strip() == "(" and raw[mention.end:mention.end + 1] == ")"
+
+
 def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     """Name of the rule under which a place is only a reference point, else None: a journey's end
     ('travelling from Quetta to Peshawar', 'bound for Lahore'), a hometown ('hailed from Swabi') or
@@ -480,6 +720,9 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     if last == "of" and len(near) == 3 and near[1] in COMPASS and (
             near[0] in DISTANCE_UNITS or near[0].isdigit()):
         return DISTANCE_REFERENCE
+    if last in ("at", "in") and len(near) >= 2 and near[-2] in HALT_WORDS \
+            and halted_traffic(story, where, mention):
+        return ROUTE_ENDPOINT  # "Quetta-bound trains stopped at Jacobabad"
     cues = story.origin_cues(where)
     if cues:
         index = bisect_right(cues, mention.norm_start)
@@ -504,6 +747,15 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def halted_traffic(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place is only where trains, buses or flights were held ('trains stopped at
+    Jacobabad', 'flights were diverted to Karachi'): a carrier just before, no incident after."""
+    before, after = story.clause(where, mention)
+    if not any(word in CARRIERS or word == "passengers" for word in before[-5:-2]):
+        return False
+    return not any(word in INCIDENT_WORDS for word in after[:8])
 
 
 def chained_place(story: Story, where: str, previous: Mention, mention: Mention) -> bool:
@@ -543,6 +795,11 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
     before, after = story.clause(where, mention)
     if before and before[-1] in ("the", "of") and len(before) > 1 and before[-2] in INCIDENT_LOCATIVE:
         before = before[:-1]  # "arrested in the Kohat region"
+    elif len(before) > 2 and before[-1] == "of" and before[-2] in UNIT_NOUNS:
+        for index in range(len(before) - 3, max(-1, len(before) - 8), -1):
+            if before[index] in INCIDENT_LOCATIVE:
+                before = before[:index + 1]  # "stormed a police academy in the Pakistani city of Lahore"
+                break
     if before and before[-1] in INCIDENT_LOCATIVE and (
             any(word in INCIDENT_WORDS for word in _clause_tail(before[-reach:-1]))
             or (reach == INCIDENT_REACH and any(word in INCIDENT_WORDS for word in after[:3]))):
@@ -621,8 +878,9 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
         rest = " ".join(after[1:])
         if after[0] == "and" and rest.startswith(CAPITALS):
             return True
-        if after[0] in ("is", "was", "has") and len(after) > 1 and (
-                after[1] in GOVERNMENT_STATE or (after[1].endswith("ing") and after[1] != "being")):
+        state = after[2:3] if len(after) > 2 and after[1].endswith("ly") else after[1:2]  # "is fully ..."
+        if after[0] in ("is", "was", "has") and state and (
+                state[0] in GOVERNMENT_STATE or (state[0].endswith("ing") and state[0] != "being")):
             return True  # "Islamabad is racing against time", "Islamabad was behind the attack"
     if before:
         if before[-1] == "between":
@@ -767,6 +1025,47 @@ def group_descriptor(story: Story, where: str, mention: Mention, previous: Menti
     if between.count(" ") > DESCRIPTOR_WORDS + 1:
         return False
     return bool(DESCRIPTOR_TAIL.search(between.strip() + " "))
+
+
+def descriptor_prefix_cue(story: Story, where: str, mention: Mention) -> bool:
+    """Cheap test: the word after a group is one that may make it a descriptor ('al-Qaeda-affiliated')."""
+    return story.norm(where).lower.startswith(PREFIX_WORDS, mention.norm_end + 1)
+
+
+def descriptor_prefix(story: Story, where: str, mention: Mention, following: Mention | None) -> bool:
+    """True when a group only qualifies the group right after it ('the al-Qaeda-affiliated Lashkar-e-Jhangvi',
+    'TTP-linked Jamaat-ul-Ahrar'): the second group acts, the first describes it."""
+    if following is None or following.term.code == mention.term.code \
+            or mention.norm_end > following.norm_start:
+        return False
+    lower = story.norm(where).lower
+    return bool(DESCRIPTOR_PREFIX.match(lower[mention.norm_end:following.norm_start]))
+
+
+def alliance_member(story: Story, where: str, mention: Mention, previous: Mention | None, *,
+                    in_list: bool) -> bool:
+    """True when the group is listed as a member of an alliance just named ('BRAS, an alliance of the BLA,
+    BLF and BRG', 'an umbrella of four groups -- the BLF, ...'). ``in_list``: ``previous`` was itself a
+    member, so the list goes on while only commas, 'and' or brackets separate the names."""
+    if previous is None or previous.norm_end > mention.norm_start:
+        return False
+    between = story.norm(where).lower[previous.norm_end:mention.norm_start]
+    if not in_list and (len(between) > ALLIANCE_CHARS or not any(word in between for word in ALLIANCE_WORDS)):
+        return False  # cheap test first: no alliance word right before this group
+    raw = story.raw_title if where == "title" else story.raw_text
+    raw_between = raw[previous.end:mention.start]
+    if "." in raw_between.replace("..", ""):
+        return False
+    words = between.split()
+    if in_list:
+        return len(words) <= 3 and all(word in LIST_JOINERS for word in words)
+    if previous.term.code == mention.term.code or len(words) > ALLIANCE_REACH:
+        return False
+    if not any(word.startswith(ALLIANCE_WORDS) for word in words) or GOVERNMENT_NEXT.intersection(words[-4:]):
+        return False  # "BRAS, an alliance of Baloch groups, said the BLA ...": a new clause
+    if raw_between.rstrip().endswith(LIST_OPENERS):
+        return True  # "an alliance of four Baloch armed organisations -- the BLF, ..."
+    return bool(ALLIANCE_TAIL.search(" " + " ".join(words) + " "))
 
 
 def jundallah_iranian(story: Story, named_codes: set[str]) -> bool:

@@ -184,6 +184,7 @@ class Tagger:
     def _provinces(self, story: Story, hits: list[_Located], ledger: _Ledger) -> None:
         weak: list[_Hit] = []
         soft: list[_Hit] = []
+        aside: list[_Hit] = []  # captions and related-story lines: they only support units named elsewhere
         previous: tuple[str, Mention, str | None] | None = None  # last place mention and its soft rule
         for where, mention, field_name, position, order in hits:
             term = mention.term
@@ -199,6 +200,11 @@ class Tagger:
                 continue
             if rules.in_dateline(story, where, mention):
                 hit.weight, hit.rule = DATELINE_WEIGHT, rules.DATELINE
+            elif (aside_rule := rules.aside_line(story, where, mention)) is not None:
+                hit.rule = aside_rule
+                aside.append(hit)
+                previous = None
+                continue
             else:
                 soft_rule = rules.soft_mention(story, where, mention)
                 if soft_rule is None and previous is not None and previous[2] is not None \
@@ -223,6 +229,8 @@ class Tagger:
         # journey ends, hometowns and distance landmarks count only when nothing else places the story
         located = any(h.family == "province" and h.rule is None for h in ledger.accepted)
         (ledger.suppressed if located else ledger.accepted).extend(soft)
+        for hit in aside:
+            (ledger.accepted if hit.code in supported or not located else ledger.suppressed).append(hit)
 
     def _select_provinces(self, story: Story, ledger: _Ledger, scores: dict[str, float]) -> list[str]:
         by_code: dict[str, list[_Hit]] = {}
@@ -236,7 +244,8 @@ class Tagger:
             for code in sorted(tagged, key=lambda c: scores[c]):
                 items = [h for h in by_code[code] if h.rule != rules.DATELINE]
                 rival = max((scores[c] for c in tagged if c != code), default=0.0)
-                lone = len(items) == 1 and items[0].field != "title" and rival >= PASSING_RATIO * scores[code]
+                lone = items[0].field != "title" and rival >= PASSING_RATIO * scores[code] \
+                    and _named_once(story, items)
                 ordinary_only = (bool(items) and all(h.mention.term.ordinary for h in items)
                                  and rival >= ORDINARY_RATIO * scores[code])
                 if not (lone or ordinary_only):
@@ -280,15 +289,19 @@ class Tagger:
         deferred: list[tuple[_Hit, str]] = []
         regional_codes = self._regional_codes
         previous: tuple[str, Mention] | None = None  # the last group named, to spot descriptors
-        for where, mention, field_name, position, order in hits:
+        previous_rule: str | None = None  # ... and the descriptor rule that suppressed it, if any
+        aside: list[_Hit] = []  # named in a caption or related-story line: counts only if named elsewhere
+        for index, (where, mention, field_name, position, order) in enumerate(hits):
             term = mention.term
             weight = FIELD_WEIGHTS[field_name]
             if term.family == "group":
                 hit = _Hit("group", term.code, mention, field_name, position, weight, None, order)
                 before = previous[1] if previous is not None and previous[0] == where else None
                 previous = (where, mention)
-                if rules.group_descriptor(story, where, mention, before):
-                    hit.rule = rules.GROUP_DESCRIPTOR
+                rule = _descriptor_rule(story, where, mention, before, previous_rule, hits, index)
+                previous_rule = rule
+                if rule is not None:
+                    hit.rule = rule
                     ledger.suppressed.append(hit)
                     continue
                 if term.kind == "context_acronym":
@@ -312,10 +325,12 @@ class Tagger:
                     hit.rule = rules.AL_QAEDA_AFFILIATE
                     ledger.suppressed.append(hit)
                     continue
-                ledger.accepted.append(hit)
-                if term.parent:
-                    ledger.accepted.append(_Hit("group", term.parent, mention, field_name, position, weight,
-                                                rules.IMPLIES_PARENT, order))
+                aside_rule = rules.aside_line(story, where, mention)
+                if aside_rule is not None:
+                    hit.rule = aside_rule
+                    aside.append(hit)
+                    continue
+                self._accept_group(ledger, hit)
             elif term.family == "label":
                 label = taxonomy.state_labels[term.code]
                 target = _Hit("group", label.maps_to, mention, field_name, position, weight, None, order)
@@ -324,6 +339,11 @@ class Tagger:
                 target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)
                 deferred.append((target, ""))
         named = {h.code for h in ledger.accepted if h.family == "group"}
+        for hit in aside:
+            if hit.code in named:
+                self._accept_group(ledger, hit)
+            else:
+                ledger.suppressed.append(hit)
         if "JUNDALLAH" in named and rules.jundallah_iranian(story, named):
             for hit in [h for h in ledger.accepted if h.family == "group" and h.code == "JUNDALLAH"]:
                 hit.rule = rules.JUNDALLAH_IRANIAN
@@ -341,6 +361,53 @@ class Tagger:
             (ledger.accepted if applies else ledger.suppressed).append(hit)
 
 
+    @staticmethod
+    def _accept_group(ledger: _Ledger, hit: _Hit) -> None:
+        ledger.accepted.append(hit)
+        parent = hit.mention.term.parent
+        if parent:
+            ledger.accepted.append(_Hit("group", parent, hit.mention, hit.field, hit.position, hit.weight,
+                                        rules.IMPLIES_PARENT, hit.order))
+
+
+def _descriptor_rule(story: Story, where: str, mention: Mention, before: Mention | None,
+                     before_rule: str | None, hits: list[_Located], index: int) -> str | None:
+    """The rule under which a group mention only describes another group, else None."""
+    if before is not None:
+        if before_rule is not None and rules.bracketed_repeat(story, where, before, mention):
+            return before_rule  # "linked to the banned Tehreek-e-Taliban Pakistan (TTP)"
+        in_list = before_rule == rules.ALLIANCE_MEMBERS
+        if rules.alliance_member(story, where, mention, before, in_list=in_list):
+            return rules.ALLIANCE_MEMBERS
+        if rules.group_descriptor(story, where, mention, before):
+            return rules.GROUP_DESCRIPTOR
+    if rules.descriptor_prefix_cue(story, where, mention) and rules.descriptor_prefix(
+            story, where, mention, _next_group(hits, index)):
+        return rules.GROUP_DESCRIPTOR
+    return None
+
+
+def _next_group(hits: list[_Located], index: int) -> Mention | None:
+    """The next group mention after ``hits[index]`` in the same field, if any."""
+    where = hits[index][0]
+    for other in hits[index + 1:]:
+        if other[0] != where:
+            return None
+        if other[1].term.family == "group":
+            return other[1]
+    return None
+
+
+def _named_once(story: Story, items: list[_Hit]) -> bool:
+    """True when a unit is named once: one mention, or a name with its acronym in brackets ('Khyber
+    Pakhtunkhwa (KP)')."""
+    if len(items) != 2:
+        return len(items) == 1
+    first, second = sorted(items, key=lambda h: h.order)
+    return _where(first) == _where(second) and rules.bracketed_repeat(
+        story, _where(first), first.mention, second.mention)
+
+
 def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
     """Name of the rule that suppresses this place mention, if any."""
     term = mention.term
@@ -348,6 +415,10 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
         return rules.ORDINARY_WORDS
     if rules.cross_border_places(story, where, mention):
         return rules.CROSS_BORDER_PLACES
+    if story.foreign_namesakes and rules.foreign_namesake(story, mention):
+        return rules.FOREIGN_NAMESAKE
+    if story.team_cities and rules.team_shorthand(story, where, mention):
+        return rules.TEAM_SHORTHAND
     if rules.indian_punjab(story, mention):
         return rules.INDIAN_PUNJAB
     if rules.hyderabad_telangana(story, mention):

@@ -15,7 +15,9 @@ def test_every_rule_is_documented() -> None:
     for name in ("ordinary_words", "taliban_alone_is_afghan", "indian_punjab", "hyderabad_telangana",
                  "indian_kashmir", "cross_border_places", "muzaffarabad_vs_muzaffargarh", "dateline",
                  "islamabad_as_government", "organisation_base", "passing_mention", "khawarij_label",
-                 "fitna_al_hindustan", "context_acronym", "islamic_state_regional", "weak_acronym"):
+                 "fitna_al_hindustan", "context_acronym", "islamic_state_regional", "weak_acronym",
+                 "alliance_members", "foreign_namesake", "related_headline", "photo_caption",
+                 "team_shorthand"):
         assert name in RULES
 
 
@@ -528,3 +530,158 @@ def test_dateline_under_a_headline(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == []
     assert _rules_used(result.suppressed, "PB") == {rules.DATELINE}
+
+
+# ------------------------------------------------------------------ rules added in the fourth tuning round
+def test_alliance_members(tagger: Tagger) -> None:
+    text = ("BRAS, an alliance of the BLA, the Balochistan Liberation Front (BLF) and BRG, said its fighters "
+            "ambushed a convoy in Kech district.")
+    result = tagger.tag("", text)
+    assert result.groups == ["BRAS"]
+    assert _rules_used(result.suppressed, "BLF") == {rules.ALLIANCE_MEMBERS}
+    assert _rules_used(result.suppressed, "BRG") == {rules.ALLIANCE_MEMBERS}
+
+
+def test_alliance_members_after_a_dash(tagger: Tagger) -> None:
+    text = ("The Baloch Raaji Aajoi Sangar is an umbrella of three armed groups -- BLA, BLF and BRG. "
+            "It claimed the attack in Panjgur.")
+    assert tagger.tag("", text).groups == ["BRAS"]
+
+
+def test_alliance_named_then_a_new_clause_keeps_the_actor(tagger: Tagger) -> None:
+    text = "BRAS, an alliance of Baloch groups, said the BLA carried out the raid in Turbat."
+    assert sorted(tagger.tag("", text).groups) == ["BLA", "BRAS"]
+
+
+def test_group_descriptor_linked_to_the_banned_group_with_acronym(tagger: Tagger) -> None:
+    text = ("The Hafiz Gul Bahadur faction, reportedly linked to the banned Tehreek-e-Taliban Pakistan "
+            "(TTP), claimed the raid in Mir Ali.")
+    result = tagger.tag("", text)
+    assert result.groups == ["HGB"]
+    assert _rules_used(result.suppressed, "TTP") == {rules.GROUP_DESCRIPTOR}
+
+
+def test_group_descriptor_before_the_acting_group(tagger: Tagger) -> None:
+    text = "The al-Qaeda-affiliated Lashkar-e-Jhangvi shot dead two shopkeepers in Quetta on Friday."
+    result = tagger.tag("", text)
+    assert result.groups == ["LEJ"]
+    assert _rules_used(result.suppressed, "AQ") == {rules.GROUP_DESCRIPTOR}
+
+
+def test_foreign_namesake_placed_abroad(tagger: Tagger) -> None:
+    text = ("Two guards were killed in an attack in Pishin county in the city of Sarbaz, Iranian media said. "
+            "Gunmen on a motorbike fired at the office in Pishin before fleeing.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "BA") == {rules.FOREIGN_NAMESAKE}
+
+
+def test_foreign_namesake_police_station_in_a_story_across_the_border(tagger: Tagger) -> None:
+    text = ("Police in Amritsar probed a blast at the Islamabad police station overnight. Earlier attacks "
+            "hit posts in Batala and Ajnala, and a grenade was thrown in Amritsar last month.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "ICT") == {rules.FOREIGN_NAMESAKE}
+
+
+def test_islamabad_police_station_at_home_still_tags(tagger: Tagger) -> None:
+    text = "Two suspects were held at the Islamabad police station after a raid in Tarnol on Monday."
+    assert tagger.tag("", text).provinces == ["ICT"]
+
+
+def test_related_headline_line(tagger: Tagger) -> None:
+    text = ("Troops killed four militants in an operation in Tirah, Khyber district, the ISPR said.\n\n"
+            "Six terrorists killed in Kech operation: ISPR\n\n"
+            "A clearance operation was under way in the Tirah valley, officials said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "BA") == {rules.RELATED_HEADLINE}
+
+
+def test_related_headline_line_alone_still_places_the_story(tagger: Tagger) -> None:
+    text = ("Officials gave no details of the operation.\n\n"
+            "Six terrorists killed in Kech operation: ISPR\n\n"
+            "More details are awaited.")
+    assert tagger.tag("", text).provinces == ["BA"]
+
+
+def test_hard_wrapped_lines_are_not_related_headlines(tagger: Tagger) -> None:
+    text = ("Gunmen opened fire on a police van near the main bazaar\nin Kech on Sunday, and two constables "
+            "were hurt,\nofficials in Quetta said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert rules.RELATED_HEADLINE not in {e.rule for e in result.evidence + result.suppressed}
+    wrapped = "Security was tight in Bannu.\nMilitants attacked a post\nin Kech, police said."
+    start = wrapped.index("Militants")
+    assert rules.line_role(wrapped, start, wrapped.index("\n", start)) is None
+
+
+def test_photo_caption(tagger: Tagger) -> None:
+    text = ("Pakistani Taliban fighters in a file picture from 2010. Reuters\n\n"
+            "MIANWALI: Militants attacked an air base in Mianwali on Saturday, the army said. The "
+            "Tehreek-e-Jihad Pakistan claimed the attack.")
+    result = tagger.tag("", text)
+    assert result.groups == ["TJP"]
+    assert _rules_used(result.suppressed, "TTP") == {rules.PHOTO_CAPTION}
+
+
+def test_photo_caption_representational_image(tagger: Tagger) -> None:
+    text = ("Representational image of a derailed train in the Bolan area of Balochistan. \u2014 File\n\n"
+            "SUKKUR: A blast damaged the railway track near Shikarpur on Monday, derailing two coaches.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["SD"]
+    assert _rules_used(result.suppressed, "BA") == {rules.PHOTO_CAPTION}
+
+
+def test_team_shorthand(tagger: Tagger) -> None:
+    text = ("Lahore Qalandars beat Quetta Gladiators by eight wickets. Lahore chased 181 with ease after "
+            "Quetta lost early wickets, and Quetta's bowlers struggled.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "PB") == {rules.TEAM_SHORTHAND}
+
+
+def test_team_city_used_as_a_place_still_tags(tagger: Tagger) -> None:
+    text = ("Karachi Kings face Peshawar Zalmi at the National Stadium in Karachi tonight. Peshawar won "
+            "the last meeting.")
+    assert tagger.tag("", text).provinces == ["SD"]
+
+
+def test_incident_place_the_city_of(tagger: Tagger) -> None:
+    text = ("A suicide bomber struck a police camp in Islamabad late on Saturday, killing eight. The attack "
+            "came days after gunmen stormed a police academy in the Pakistani city of Lahore.")
+    assert tagger.tag("", text).provinces == ["ICT", "PB"]
+
+
+def test_route_endpoint_halted_traffic(tagger: Tagger) -> None:
+    text = ("A bomb damaged the railway track near Sibi on Thursday, officials said. Services were "
+            "suspended and Quetta-bound trains were stopped at Jacobabad station.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "SD") == {rules.ROUTE_ENDPOINT}
+
+
+def test_passing_mention_name_with_its_acronym_counts_once(tagger: Tagger) -> None:
+    text = ("DERA GHAZI KHAN: Police repulsed an attack on a check post on the border between Punjab and "
+            "Khyber Pakhtunkhwa (KP). Punjab police said the attackers fled. Dera Ghazi Khan police were on "
+            "alert across Punjab.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["PB"]
+    assert _rules_used(result.suppressed, "KP") == {rules.PASSING_MENTION}
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign Office said Islamabad is fully dedicated to the safety of Chinese workers. Gunmen "
+    "attacked a van in Karachi.",
+    "During a recent gathering in Islamabad, the envoy urged more security. Gunmen attacked a van in "
+    "Karachi.",
+    "A summit is scheduled to take place in Islamabad next month. Gunmen attacked a van in Karachi.",
+])
+def test_islamabad_government_and_venue_more_forms(tagger: Tagger, text: str) -> None:
+    assert tagger.tag("", text).provinces == ["SD"]
+
+
+def test_fourth_round_spellings(tagger: Tagger) -> None:
+    assert tagger.tag("", "A minor blast damaged the railway track in Machh on Sunday.").provinces == ["BA"]
+    text = "Militants loyal to Mullah Fazlullah attacked a school in Swat."
+    assert tagger.tag("", text).groups == ["TTP"]
