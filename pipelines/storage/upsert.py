@@ -4,8 +4,10 @@ check-then-insert."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -18,20 +20,28 @@ def upsert(
     key: Sequence[str],
     update: Sequence[str] = (),
 ) -> None:
-    """Insert ``rows``; on a conflict on ``key`` update the ``update`` columns (or do nothing)."""
+    """Insert ``rows``; on a conflict on ``key`` update the ``update`` columns (or do nothing).
+
+    Every row must have the same columns. The statement is built once per shape and run as one
+    executemany, so SQLAlchemy compiles it once (the crawl runs it for every stored article).
+    """
     if not rows:
         return
     dialect = session.get_bind().dialect.name
+    statement = _statement(dialect, model.__table__, tuple(key), tuple(update))
+    session.connection().execute(statement, list(rows))
+
+
+@lru_cache(maxsize=32)
+def _statement(dialect: str, table: Table, key: tuple[str, ...], update: tuple[str, ...]) -> Any:
     if dialect == "postgresql":
-        statement: Any = postgresql.insert(model).values(list(rows))
+        statement: Any = postgresql.insert(table)
     elif dialect == "sqlite":
-        statement = sqlite.insert(model).values(list(rows))
+        statement = sqlite.insert(table)
     else:  # pragma: no cover - only the two supported databases
         raise NotImplementedError(f"upsert on {dialect}")
     if update:
-        statement = statement.on_conflict_do_update(
+        return statement.on_conflict_do_update(
             index_elements=list(key), set_={column: statement.excluded[column] for column in update}
         )
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=list(key))
-    session.execute(statement)
+    return statement.on_conflict_do_nothing(index_elements=list(key))
