@@ -11,9 +11,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SEED = 20261121  # never change: stored signatures depend on it
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -37,6 +40,10 @@ def shingles(text: str, size: int) -> set[bytes]:
 @lru_cache(maxsize=4)
 def _empty(num_perm: int) -> MinHash:
     # Building the permutations is the costly part of a MinHash: do it once per size.
+    # Imported here: datasketch's package imports scipy (half a second), and a crawl that
+    # finds nothing new, or a command that only reads, never computes a signature.
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=SEED)
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -79,3 +82,14 @@ def test_band_hashes_are_signed_64_bit_and_deterministic() -> None:
 )
 def test_band_params(threshold: float, expected: tuple[int, int]) -> None:
     assert band_params(128, threshold) == expected
+
+
+def test_loading_the_crawl_stack_does_not_import_scipy() -> None:
+    # datasketch's package imports scipy; a recrawl that finds nothing new never needs it
+    code = (
+        "import sys, crawler.runner, crawler.spider, pipelines.store, pipelines.dedup.pipeline;"
+        "print('scipy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "False"
