@@ -258,8 +258,8 @@ class Store:
             )
             story_id, duplicate_of = assignment.story_id, assignment.duplicate_of
         # Core statements, not an ORM flush: this runs for every stored article and the ORM's
-        # unit of work was the largest cost of the store stage. Nothing reads the row back
-        # through the session before the batch commits except by query.
+        # unit of work was the largest cost of the store stage. The session never holds the new
+        # row as an object; later records of the batch find it by query, like any stored row.
         connection = session.connection()
         article_id = connection.execute(
             _INSERT_ARTICLE,
