@@ -12,9 +12,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 _NON_WORD = re.compile(r"[\W_]", re.UNICODE)
 _SPACES = re.compile(r" {2,}")
+_SPACE_RUNS = re.compile("  +")  # two literal spaces first: the regex engine then scans for them fast
 
 
 def _translation_table() -> dict[int, str]:
@@ -49,14 +51,14 @@ class Normalized:
 
     lower: str
     cased: str
-    _norm_points: tuple[int, ...]
-    _removed: tuple[int, ...]
+    points: tuple[int, ...]  # normalised (unpadded) offset where the text after each collapsed run starts
+    removed: tuple[int, ...]  # characters removed up to and including that run
 
     def original(self, padded_index: int) -> int:
         """Offset in the original text of the character at ``padded_index`` in ``lower``."""
         index = padded_index - 1
-        slot = bisect_right(self._norm_points, index) - 1
-        return index + (self._removed[slot] if slot >= 0 else 0)
+        slot = bisect_right(self.points, index) - 1
+        return index + (self.removed[slot] if slot >= 0 else 0)
 
 
 def normalize_term(term: str, *, keep_case: bool = False) -> str:
@@ -68,18 +70,15 @@ def normalize_term(term: str, *, keep_case: bool = False) -> str:
 def normalize_text(text: str) -> Normalized:
     """Normalise one field of an article for matching."""
     spaced = _to_spaces(text)
-    points: list[int] = []
-    removed: list[int] = []
-    total = 0
-    for run in _SPACES.finditer(spaced):
-        extra = run.end() - run.start() - 1
-        # characters after this run sit ``total + extra`` places further right in the original
-        points.append(run.start() - total + 1)
-        total += extra
-        removed.append(total)
-    collapsed = _SPACES.sub(" ", spaced) if points else spaced
-    cased = f" {collapsed} "
-    return Normalized(_lower(cased), cased, tuple(points), tuple(removed))
+    # one regex scan for the runs of spaces and no Python loop over them: long texts have hundreds
+    runs = [run.span() for run in _SPACE_RUNS.finditer(spaced)]
+    if not runs:
+        cased = f" {spaced} "
+        return Normalized(_lower(cased), cased, (), ())
+    removed = tuple(accumulate([end - start - 1 for start, end in runs]))
+    points = tuple([end - total for (_, end), total in zip(runs, removed, strict=True)])
+    cased = f" {_SPACE_RUNS.sub(' ', spaced)} "
+    return Normalized(_lower(cased), cased, points, removed)
 
 
 def _to_spaces(text: str) -> str:

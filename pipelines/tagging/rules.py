@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
+import ahocorasick
+
 from pipelines.tagging.matcher import Mention
 from pipelines.tagging.normalize import Normalized
 
@@ -53,6 +55,7 @@ FOREIGN_NAMESAKE = "foreign_namesake"
 RELATED_HEADLINE = "related_headline"
 PHOTO_CAPTION = "photo_caption"
 TEAM_SHORTHAND = "team_shorthand"
+UNLISTED_GROUP_DESCRIPTOR = "unlisted_group_descriptor"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -68,8 +71,8 @@ RULES: dict[str, str] = {
                "names the bureau: it counts weakly and tags alone only a provincial bureau in a "
                "militancy story"),
     ISLAMABAD_AS_GOVERNMENT: ("'Islamabad said', 'Islamabad and Kabul', 'Islamabad is pressing', 'Islamabad "
-                              "is fully committed', 'allegations against Islamabad' mean the government, not "
-                              "ICT"),
+                              "is fully committed', 'allegations against Islamabad', 'Islamabad occasionally "
+                              "carries out strikes' mean the government, not ICT"),
     DIPLOMATIC_VENUE: ("a briefing, talks, a conference, a gathering or a visit held (or scheduled) in "
                        "Islamabad is not an event in ICT"),
     ORGANISATION_BASE: "'Islamabad-based', 'based in Quetta' locate an organisation, not the events",
@@ -80,10 +83,12 @@ RULES: dict[str, str] = {
     INCIDENT_PLACE: ("a unit named once as the scene of an attack or incident ('killed in bomb attacks in "
                      "Lahore', 'stormed a police academy in the Pakistani city of Lahore') is not a passing "
                      "mention"),
-    ROUTE_ENDPOINT: ("the ends of a journey ('travelling from Quetta to Peshawar', 'bound for Lahore') "
-                     "and where traffic was held ('trains stopped at Jacobabad') count only when no other "
+    ROUTE_ENDPOINT: ("the ends of a journey ('travelling from Quetta to Peshawar', 'bound for Lahore'), "
+                     "where a supply goes ('gas to Punjab') and where traffic was held ('trains stopped at "
+                     "Jacobabad') count only when no other "
                      "place locates the story"),
-    ORIGIN_MENTION: ("hometowns ('hailed from Swabi', 'belonged to Peshawar', 'a resident of Multan') "
+    ORIGIN_MENTION: ("hometowns ('hailed from Swabi', 'belonged to Peshawar', 'a resident of Multan', "
+                     "'the victims were reportedly from Punjab') "
                      "count only when no other place locates the story"),
     DISTANCE_REFERENCE: ("a landmark for distances ('200 km south of Islamabad') counts only when no "
                          "other place locates the story"),
@@ -100,7 +105,8 @@ RULES: dict[str, str] = {
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
     JUNDALLAH_IRANIAN: ("'Jundallah' in an Iran / Jaish al-Adl story is the Iranian group, not the "
-                        "Pakistani one"),
+                        "Pakistani one; Iran's name alone ('near the Pak-Iran border') in a story set in "
+                        "a Pakistani unit is not an Iran story"),
     NEGATED_MENTION: ("a place where an event is said not to have happened ('no attack was recorded in "
                       "Sindh, Punjab ...', 'not a single incident in Lahore') does not tag"),
     FIGURE_LISTING: ("outside militancy stories, a place that only heads a figure in a list ('Lahore 27C', "
@@ -110,7 +116,8 @@ RULES: dict[str, str] = {
                        "al-Qaeda-affiliated LeJ') does not tag, nor does its acronym in brackets; the acting "
                        "group does"),
     ALLIANCE_MEMBERS: ("groups listed as the members of an alliance just named ('BRAS, an alliance of the "
-                       "BLA, BLF and BRG') describe the alliance: only the alliance tags"),
+                       "BLA, BLF and BRG', 'IuM comprises fighters from outfits like HGB, LeI and JuA') "
+                       "describe the alliance: only the alliance tags"),
     FOREIGN_NAMESAKE: ("a Pakistani name that the text itself places abroad ('Pishin county in Sarbaz', "
                        "'Islamabad police station in Amritsar'), or names a local police station in a story "
                        "set across the border, is the foreign namesake: none of its mentions tag"),
@@ -123,6 +130,10 @@ RULES: dict[str, str] = {
                      "Quetta') is the team, not the place, unless used as a place ('in Lahore')"),
     AL_QAEDA_AFFILIATE: ("'al-Qaeda in Iraq / in Yemen / in the Islamic Maghreb' is an affiliate outside the "
                          "region, not AQ core"),
+    UNLISTED_GROUP_DESCRIPTOR: ("a group named only to describe a group the taxonomy has no code for: an "
+                                "apposition ('JA, a breakaway faction of the TTP') or a relative clause on a "
+                                "group noun ('a Sunni militant group, which is reportedly affiliated with "
+                                "ISIS') does not tag; 'militants affiliated with ISIS' still does"),
 }
 
 # -------------------------------------------------------------------------------- word lists
@@ -145,6 +156,7 @@ GOVERNMENT_NEXT = frozenset({
     "protested", "summoned", "called", "calls", "condemned", "condemns", "welcomed", "welcomes",
     "rules", "ruled", "withdrew", "withdraws", "set", "sets", "reiterated", "reiterates",
     "expected", "agreed", "agrees", "backed", "retaliated", "vowed", "vows", "argues", "argued",
+    "carries", "carried", "conducts", "conducted",
 })
 GOVERNMENT_OBJECT_OF = frozenset({
     "urged", "urges", "asked", "asks", "told", "tells", "warned", "warns", "accused", "accuses", "blamed",
@@ -202,13 +214,19 @@ MOVEMENT_WORDS = frozenset({  # "travelling from X to Y", "entered the city from
 CARRIERS = frozenset({  # "a train to Peshawar", "flights to Lahore": a journey's end, not a scene
     "train", "trains", "bus", "buses", "flight", "flights", "coach", "coaches", "service", "services",
     "express", "passenger", "convoy", "convoys", "caravan", "march", "ferry",
+    "gas", "electricity", "oil", "supplies",  # "a pipeline carrying gas to Punjab": a supply's end
 })
 DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving"})
-ORIGIN_CUES = re.compile(
-    r" (?:hail(?:ed|s|ing)? from|belong(?:ed|s|ing)? to|(?:a|the) resident of|natives? of|home ?town|"
-    r"native (?:town|village|district|city)|home (?:district|village)|domiciled in|domicile of) "
+# hometown cues, normalised: "hailed from Swabi", "the victims were reportedly from Punjab"
+ORIGIN_PHRASES = (
+    *(f"{verb}{ending} {particle}" for verb, particle in (("hail", "from"), ("belong", "to"))
+      for ending in ("", "ed", "s", "ing")),
+    "a resident of", "the resident of", "native of", "natives of", "home town", "hometown", "native town",
+    "native village", "native district", "native city", "home district", "home village", "domiciled in",
+    "domicile of",
+    *(f"{verb} {hedge}from" for verb in ("was", "were")
+      for hedge in ("", "all ", "reportedly ", "originally ", "said to be ", "believed to be ")),
 )
-ORIGIN_WORDS = ("hail", "belong", "resident of", "native", "home", "domicile")  # cheap pre-check
 ORIGIN_REACH = 60  # characters from an origin cue to the places it governs (a list continues by chaining)
 DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
                             "mile"})
@@ -223,7 +241,7 @@ INCIDENT_WORDS = frozenset({
     "operations", "suicide", "insurgency", "militancy", "unrest", "riots", "protest", "protests", "fighting",
     "abducted", "kidnapped", "massacre", "encounter", "landslides", "floods", "blocked", "curfew",
     "raided", "wounded", "injured", "destroyed", "arrested", "arrests", "fire", "firing", "torched",
-    "shelling", "shelled", "bombed", "gunned", "stormed",
+    "shelling", "shelled", "bombed", "gunned", "stormed", "bomb", "bombs", "kills", "attacking",
 })
 INCIDENT_STOP = frozenset({  # a new clause: an incident word before it does not reach the place
     "saying", "said", "says", "say", "that", "which", "who", "whom", "because", "while", "whereas", "but",
@@ -232,7 +250,6 @@ INCIDENT_STOP = frozenset({  # a new clause: an incident word before it does not
 INCIDENT_REACH = 11  # words of the clause before a place that may name the incident held there
 NARROW_REACH = 6  # ... in a story set across the border
 NEGATORS = frozenset({"no", "not", "never", "none", "zero", "nil", "without"})
-NEGATOR_CUES = re.compile(r" (?:no|not|never|none|zero|nil|without) ")
 NEGATION_REACH = 120  # characters from a negator to the places it may govern
 NEGATED_EVENTS = frozenset({  # what a negation must govern for the place to be negated
     "attack", "attacks", "incident", "incidents", "violence", "blast", "blasts", "bombing", "bombings",
@@ -255,12 +272,34 @@ PREFIX_WORDS = ("affiliated ", "linked ", "allied ", "aligned ", "backed ", "ins
 DESCRIPTOR_PREFIX = re.compile(  # "the al-Qaeda-affiliated LeJ", "TTP-linked JuA": the first group describes
     r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored) " + _GROUP_ADJECTIVES + r"$"
 )
+UNLISTED_DESCRIPTOR = re.compile(  # on the raw text before a group, lower-cased
+    r"(?:,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|faction|wing|affiliate|off-shoot)"
+    r"(?:\s+(?:faction|group|outfit|wing))?\s+(?:of|from)\s+"
+    r"|(?:group|outfit|organi[sz]ation|faction|militia|network)s?,?\s+(?:which|that)\s+"
+    r"(?:is|was|are|were|has been)"
+    r"\s+(?:(?:also|reportedly|allegedly|said to be|believed to be)\s+)*"
+    r"(?:affiliated|linked|allied|aligned|associated|tied|loyal)\s+(?:with|to)\s+(?:[a-z-]+\s+){0,4}?)"
+    r"(?:the\s+)?" + _GROUP_ADJECTIVES.replace(" )", "\\s+)") + r"$"
+)
+UNLISTED_CUES = ("faction", "offshoot", "off-shoot", "splinter", "breakaway", "dissident", "wing",
+                 "affiliate",
+                 "linked", "allied", "aligned", "associated", "tied", "loyal")
+UNLISTED_REACH = 90  # characters before a group that may hold the descriptor
 ALLIANCE_TAIL = re.compile(  # "BRAS, an alliance of the BLA ...", "an umbrella group comprising BLF ..."
     r"(?:^| )(?:alliance|umbrella|coalition|conglomerate|grouping|conglomeration)(?: [a-z]+){0,4} "
     r"(?:of|comprising|including|namely|between|consisting of|made up of|formed by)"
-    r"(?: the)?(?: [a-z0-9]+){0,4} $"
+    r"(?: the)?(?: [a-z0-9]+){0,4} $|"
+    # "IuM, active since April, comprises fighters from outfits like HGB, LeI and JuA"
+    r"(?:^| )(?:compris(?:es|ed|ing)|consist(?:s|ed|ing)? of|draws?|drew|drawn) "
+    r"(?:(?:fighters|members|militants|cadres|commanders|defectors) )?(?:(?:from|of) )?"
+    r"(?:(?:(?:the|several|various|other) )?(?:[a-z]+ )?"
+    r"(?:outfits|groups|factions|organisations|organizations) )?"
+    r"(?:(?:like|such as|including|namely) )?(?:the )?$"
 )
-ALLIANCE_WORDS = ("alliance", "umbrella", "coalition", "conglomerat", "grouping")
+ALLIANCE_WORDS = ("alliance", "umbrella", "coalition", "conglomerat", "grouping", "compris", "consist",
+                  "draw",
+                  "drew")
+ALLIANCE_SUBJECTS = (["alliance"], ["umbrella"], ["coalition"], ["grouping"], ["group"], ["outfit"])
 ALLIANCE_REACH = 12  # words from the alliance's name to its first member
 ALLIANCE_CHARS = 120  # ... in characters, for a cheap first test
 LIST_OPENERS = ("--", "\u2014", "\u2013", ":")
@@ -313,6 +352,9 @@ FOREIGN_MIN_NAMESAKE = 3  # foreign place mentions that set a story across the b
 CAPTION_CHARS = 320
 ASIDE_CHARS = 120  # a related-story link or tag line is at most this long
 SISTAN = frozenset({"sistan", "seistan", "siestan", "sistani"})
+# substrings of every word in SISTAN, FOREIGN_OWNERS and ("iranian", "afghan"): without one of them in the
+# story, rule cross_border_places cannot apply
+CROSS_BORDER_CUES = ("sistan", "seistan", "siestan", "afghan", "iran", "india")
 CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "taftan", "angoor adda",
                        "ghulam khan", "kharlachi"})
 # Foreign terms that name a country, its people or a capital standing for its government: they do
@@ -358,6 +400,20 @@ DATELINE_SEARCH_CHARS = 400
 HEADLINE_CHARS = 160
 
 
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Hometown cues (ORIGIN_PHRASES) and negators (NEGATORS), padded as the matcher's keys are."""
+    automaton = ahocorasick.Automaton()
+    for phrase in ORIGIN_PHRASES:
+        automaton.add_word(f" {phrase} ", (len(phrase) + 2, True))
+    for word in NEGATORS:
+        automaton.add_word(f" {word} ", (len(word) + 2, False))
+    automaton.make_automaton()
+    return automaton
+
+
+_CUE_AUTOMATON = _cue_automaton()
+
+
 @dataclass
 class Story:
     """What the rules may look at: the normalised fields and every mention found in them."""
@@ -370,8 +426,8 @@ class Story:
     raw_title: str = ""
     raw_text: str = ""
     _codes: dict[str, set[str]] = field(default_factory=dict)
-    _around: dict[tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict)
-    _cues: dict[str, list[int]] = field(default_factory=dict)
+    _around: dict[int | tuple[int, int], tuple[list[str], list[str]]] = field(default_factory=dict)
+    _cues: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def codes(self, family: str) -> set[str]:
         """Codes of a family mentioned anywhere (before any rule)."""
@@ -394,6 +450,12 @@ class Story:
             if term.family == "actor" and term.code.endswith(":afghan") and term.key != "taliban":
                 return True
         return False
+
+    @cached_property
+    def cross_border_cue(self) -> bool:
+        """Cheap test for rule cross_border_places: a word that can mark a place as foreign (Sistan,
+        Afghan, Iran's, India's) occurs somewhere in the story."""
+        return any(word in self.text.lower or word in self.title.lower for word in CROSS_BORDER_CUES)
 
     @cached_property
     def lines(self) -> tuple[list[int], list[str | None]]:
@@ -432,7 +494,7 @@ class Story:
 
     def around(self, norm: Normalized, mention: Mention) -> tuple[list[str], list[str]]:
         """Three normalised words before (nearest last) and after a mention, computed once."""
-        key = (id(norm), mention.norm_start)
+        key = mention.norm_start * 2 + (norm is self.title)  # an int: clause() keys are tuples
         found = self._around.get(key)
         if found is None:
             before = norm.lower[max(0, mention.norm_start - 60):mention.norm_start].split()[-3:]
@@ -442,19 +504,31 @@ class Story:
 
     def origin_cues(self, where: str) -> list[int]:
         """End positions (normalised) of hometown cues such as 'hailed from' in a field, computed once."""
-        found = self._cues.get(where)
-        if found is None:
-            lower = self.norm(where).lower
-            found = self._cues[where] = ([m.end() for m in ORIGIN_CUES.finditer(lower)]
-                                         if any(word in lower for word in ORIGIN_WORDS) else [])
-        return found
+        return (self._cues.get(where) or self._cue_positions(where))[0]
 
     def negator_cues(self, where: str) -> list[int]:
         """Start positions (normalised) of negators ('no', 'not', 'never' ...) in a field, computed once."""
-        key = "neg:" + where
-        found = self._cues.get(key)
+        return (self._cues.get(where) or self._cue_positions(where))[1]
+
+    def _cue_positions(self, where: str) -> tuple[list[int], list[int]]:
+        """Hometown cue ends and negator starts in a field: one pass of a small automaton, computed once.
+        Cues do not overlap: a cue sharing its first space with the last space of the previous cue of the
+        same kind is skipped ('no no' holds one negator), as a regular expression scan would."""
+        found = self._cues.get(where)
         if found is None:
-            found = self._cues[key] = [m.start() for m in NEGATOR_CUES.finditer(self.norm(where).lower)]
+            origins: list[int] = []
+            negators: list[int] = []
+            origin_end = negator_end = 0
+            for last, (length, is_origin) in _CUE_AUTOMATON.iter(self.norm(where).lower):
+                start = last - length + 1
+                if is_origin:
+                    if start >= origin_end:
+                        origin_end = last + 1
+                        origins.append(origin_end)
+                elif start >= negator_end:
+                    negator_end = last + 1
+                    negators.append(start)
+            found = self._cues[where] = (origins, negators)
         return found
 
     def clause(self, where: str, mention: Mention) -> tuple[list[str], list[str]]:
@@ -871,8 +945,9 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
     after = words_after(story, where, mention, 3)
     before = words_before(story, where, mention, 2)
     if after:
-        if after[0] in GOVERNMENT_NEXT:
-            return True
+        if after[0] in GOVERNMENT_NEXT or (after[0].endswith("ly") and len(after) > 1
+                                           and after[1] in GOVERNMENT_NEXT):
+            return True  # "Islamabad said", "Islamabad occasionally carries out strikes"
         if after[0] == "s" and len(after) > 1 and after[1] in GOVERNMENT_POSSESSED:
             return True
         rest = " ".join(after[1:])
@@ -914,7 +989,12 @@ def diplomatic_venue(story: Story, where: str, mention: Mention) -> bool:
 def organisation_base(story: Story, where: str, mention: Mention) -> bool:
     """True when the place only locates an organisation ('Islamabad-based', 'based in Quetta',
     'the Foreign Office in Islamabad')."""
-    before, after = story.around(story.norm(where), mention)
+    norm = story.norm(where)
+    # cheap test first: the word after is 'based' or the word before is 'in'
+    if not (norm.lower.startswith(" based ", mention.norm_end)
+            or (mention.norm_start >= 4 and norm.lower.startswith(" in ", mention.norm_start - 4))):
+        return False
+    before, after = story.around(norm, mention)
     if after and after[0] == "based":
         return True
     return len(before) >= 2 and before[-1] == "in" and before[-2] in INSTITUTIONS
@@ -1050,11 +1130,16 @@ def alliance_member(story: Story, where: str, mention: Mention, previous: Mentio
     if previous is None or previous.norm_end > mention.norm_start:
         return False
     between = story.norm(where).lower[previous.norm_end:mention.norm_start]
-    if not in_list and (len(between) > ALLIANCE_CHARS or not any(word in between for word in ALLIANCE_WORDS)):
+    if not in_list and not any(word in between[-ALLIANCE_CHARS:] for word in ALLIANCE_WORDS):
         return False  # cheap test first: no alliance word right before this group
     raw = story.raw_title if where == "title" else story.raw_text
     raw_between = raw[previous.end:mention.start]
     if "." in raw_between.replace("..", ""):
+        # a new sentence about the alliance just named: "... IMP said. The alliance comprises the HGB, ..."
+        tail = raw_between.replace("..", "").rsplit(".", 1)[1].lower().split()
+        return not in_list and tail[:1] in (["the"], ["this"]) and tail[1:2] in ALLIANCE_SUBJECTS \
+            and bool(ALLIANCE_TAIL.search(" " + " ".join(_WORD.findall(" ".join(tail[2:]))) + " "))
+    if not in_list and len(between) > ALLIANCE_CHARS:
         return False
     words = between.split()
     if in_list:
@@ -1068,10 +1153,25 @@ def alliance_member(story: Story, where: str, mention: Mention, previous: Mentio
     return bool(ALLIANCE_TAIL.search(" " + " ".join(words) + " "))
 
 
-def jundallah_iranian(story: Story, named_codes: set[str]) -> bool:
+def unlisted_group_descriptor(story: Story, where: str, mention: Mention) -> bool:
+    """True when the group only describes a group the taxonomy has no code for, in an apposition ('JA, a
+    breakaway faction of the TTP') or a relative clause on a group noun ('Lashkar-i-Khurasan is a Sunni
+    militant group, which is reportedly affiliated with ISIS')."""
+    raw = story.raw_title if where == "title" else story.raw_text
+    window = raw[max(0, mention.start - UNLISTED_REACH):mention.start].lower()
+    if not any(cue in window for cue in UNLISTED_CUES):
+        return False  # cheap test first
+    return bool(UNLISTED_DESCRIPTOR.search(window))
+
+
+def jundallah_iranian(story: Story, named_codes: set[str], province_tagged: bool = False) -> bool:
     """True when 'Jundallah' is the Iranian Baloch group (Jaish al-Adl's predecessor): the story names
-    Jaish al-Adl or an Iranian place."""
-    return "JAA" in named_codes or "iran" in story.codes("foreign")
+    Jaish al-Adl or an Iranian place. Iran's name alone ('near the Pak-Iran border') is not enough in
+    a story set in a Pakistani unit."""
+    if "JAA" in named_codes or "iran" not in story.codes("foreign"):
+        return "JAA" in named_codes
+    return not province_tagged or any(m.term.family == "foreign" and m.term.code == "iran"
+                                      and m.term.key not in NOT_A_SETTING for _, m in story.mentions)
 
 
 def state_label_applies(named_codes: set[str], unless_named: frozenset[str]) -> bool:

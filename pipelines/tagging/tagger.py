@@ -76,7 +76,7 @@ class TagResult:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     family: Literal["province", "group"]
     code: str
@@ -112,7 +112,7 @@ class _Ledger:
             grouped.setdefault(key, []).append(hit)
         out = []
         for (family, code, _, field_name, rule), items in grouped.items():
-            first = min(items, key=lambda h: h.order)
+            first = items[0] if len(items) == 1 else min(items, key=lambda h: h.order)
             out.append(Evidence(family, code, first.mention.surface, field_name,  # type: ignore[arg-type]
                                 first.position, len(items), rule))
         return out
@@ -156,7 +156,12 @@ class Tagger:
         )
         lead_end = _lead_end(text)
         ledger = _Ledger()
-        hits = [self._hit(where, m, lead_end, order) for order, (where, m) in enumerate(story.mentions)]
+        # (where, mention, field, position in field, order): a title, lead or body position
+        hits: list[_Located] = [
+            (where, m, "title", m.start, order) if where == "title"
+            else (where, m, "lead", m.start, order) if m.start < lead_end
+            else (where, m, "body", m.start - lead_end, order)
+            for order, (where, m) in enumerate(story.mentions)]
         self._provinces(story, hits, ledger)
         province_scores = ledger.scores("province")
         provinces = self._select_provinces(story, ledger, province_scores)
@@ -172,14 +177,6 @@ class Tagger:
         scores = {c: round(province_scores[c], 2) for c in provinces}
         scores.update({c: round(group_scores[c], 2) for c in groups})
         return TagResult(provinces, groups, provinces[0] if provinces else None, evidence, suppressed, scores)
-
-    @staticmethod
-    def _hit(where: str, mention: Mention, lead_end: int, order: int) -> _Located:
-        if where == "title":
-            return where, mention, "title", mention.start, order
-        if mention.start < lead_end:
-            return where, mention, "lead", mention.start, order
-        return where, mention, "body", mention.start - lead_end, order
 
     def _provinces(self, story: Story, hits: list[_Located], ledger: _Ledger) -> None:
         weak: list[_Hit] = []
@@ -200,7 +197,8 @@ class Tagger:
                 continue
             if rules.in_dateline(story, where, mention):
                 hit.weight, hit.rule = DATELINE_WEIGHT, rules.DATELINE
-            elif (aside_rule := rules.aside_line(story, where, mention)) is not None:
+            elif where == "text" and story.has_asides \
+                    and (aside_rule := rules.aside_line(story, where, mention)) is not None:
                 hit.rule = aside_rule
                 aside.append(hit)
                 previous = None
@@ -344,7 +342,7 @@ class Tagger:
                 self._accept_group(ledger, hit)
             else:
                 ledger.suppressed.append(hit)
-        if "JUNDALLAH" in named and rules.jundallah_iranian(story, named):
+        if "JUNDALLAH" in named and rules.jundallah_iranian(story, named, province_tagged):
             for hit in [h for h in ledger.accepted if h.family == "group" and h.code == "JUNDALLAH"]:
                 hit.rule = rules.JUNDALLAH_IRANIAN
                 ledger.accepted.remove(hit)
@@ -384,6 +382,8 @@ def _descriptor_rule(story: Story, where: str, mention: Mention, before: Mention
     if rules.descriptor_prefix_cue(story, where, mention) and rules.descriptor_prefix(
             story, where, mention, _next_group(hits, index)):
         return rules.GROUP_DESCRIPTOR
+    if rules.unlisted_group_descriptor(story, where, mention):
+        return rules.UNLISTED_GROUP_DESCRIPTOR
     return None
 
 
@@ -409,33 +409,38 @@ def _named_once(story: Story, items: list[_Hit]) -> bool:
 
 
 def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
-    """Name of the rule that suppresses this place mention, if any."""
+    """Name of the rule that suppresses this place mention, if any.
+
+    Each rule is called only when its own first test can pass (the term, or a story-wide cue): most
+    mentions then skip most calls."""
     term = mention.term
     if term.ordinary and not rules.ordinary_words(story, where, mention):
         return rules.ORDINARY_WORDS
-    if rules.cross_border_places(story, where, mention):
+    if story.cross_border_cue and rules.cross_border_places(story, where, mention):
         return rules.CROSS_BORDER_PLACES
     if story.foreign_namesakes and rules.foreign_namesake(story, mention):
         return rules.FOREIGN_NAMESAKE
     if story.team_cities and rules.team_shorthand(story, where, mention):
         return rules.TEAM_SHORTHAND
-    if rules.indian_punjab(story, mention):
+    key, code = term.key, term.code
+    if code == "PB" and rules.indian_punjab(story, mention):
         return rules.INDIAN_PUNJAB
-    if rules.hyderabad_telangana(story, mention):
+    if key == "hyderabad" and rules.hyderabad_telangana(story, mention):
         return rules.HYDERABAD_TELANGANA
-    if rules.indian_kashmir(story, mention):
+    if code == "AJK" and rules.indian_kashmir(story, mention):
         return rules.INDIAN_KASHMIR
-    if rules.islamabad_as_government(story, where, mention):
+    islamabad = key == "islamabad"
+    if islamabad and rules.islamabad_as_government(story, where, mention):
         return rules.ISLAMABAD_AS_GOVERNMENT
     if rules.organisation_base(story, where, mention):
         return rules.ORGANISATION_BASE
-    if rules.diplomatic_venue(story, where, mention):
+    if islamabad and rules.diplomatic_venue(story, where, mention):
         return rules.DIPLOMATIC_VENUE
-    if rules.border_crossing(story, mention):
+    if key in rules.CROSSINGS and rules.border_crossing(story, mention):
         return rules.BORDER_CROSSING
     if rules.negated_mention(story, where, mention):
         return rules.NEGATED_MENTION
-    if rules.figure_listing(story, where, mention):
+    if not story.militant_context and rules.figure_listing(story, where, mention):
         return rules.FIGURE_LISTING
     return None
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipelines.tagging import Tagger
+from pipelines.tagging.normalize import _to_spaces, normalize_text
 
 
 def _terms(tagger: Tagger, text: str) -> list[tuple[str, str, str]]:
@@ -66,3 +69,23 @@ def test_foreign_and_blockers_never_tag(tagger: Tagger) -> None:
     text = "Fighting in Paktika and Kandahar; the Quetta Gladiators won; Sui gas prices rose."
     result = tagger.tag("", text)
     assert result.provinces == []
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "   ", "a", " a", "a ", "a  ", "  a", "  a  b  ",
+    "PESHAWAR:   Militants -- in   North  Waziristan (KP).",
+    "\u201cPesh\u0101war\u201d \u2014 a blast in North\u00a0Waziristan\u2026 and Bannu\u2019s bazaar",
+    "\u0130stanbul,  D.I.Khan\n\n\tTank;  \u0628\u0644\u0648\u0686\u0633\u062a\u0627\u0646 -- end.  ",
+])
+def test_normalised_offsets_map_back_character_by_character(text: str) -> None:
+    norm = normalize_text(text)
+    spaced = _to_spaces(text)  # one character for one, before runs of spaces are collapsed
+    assert norm.cased == f" {_collapsed(spaced)} "
+    for index in range(1, len(norm.cased) - 1):
+        assert spaced[norm.original(index)] == norm.cased[index]
+
+
+def _collapsed(spaced: str) -> str:
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    return spaced

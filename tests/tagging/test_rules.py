@@ -685,3 +685,91 @@ def test_fourth_round_spellings(tagger: Tagger) -> None:
     assert tagger.tag("", "A minor blast damaged the railway track in Machh on Sunday.").provinces == ["BA"]
     text = "Militants loyal to Mullah Fazlullah attacked a school in Swat."
     assert tagger.tag("", text).groups == ["TTP"]
+
+
+# ------------------------------------------------------------------ round h4: descriptors, members, labels
+def test_unlisted_group_descriptor(tagger: Tagger) -> None:
+    apposition = tagger.tag("", "The bombing in Mohmand was claimed by JA, a breakaway faction of the "
+                                "TTP.")
+    assert apposition.groups == []
+    assert _rules_used(apposition.suppressed, "TTP") == {rules.UNLISTED_GROUP_DESCRIPTOR}
+    relative = tagger.tag("", "Gunmen of Lashkar-i-Khurasan raided Kech. It is a Sunni militant group, "
+                              "which is reportedly affiliated with the global terrorist organisation ISIS.")
+    assert relative.groups == []
+    assert _rules_used(relative.suppressed, "ISKP") == {rules.UNLISTED_GROUP_DESCRIPTOR}
+    # unnamed fighters affiliated with a group: the group is the suspect
+    suspects = "Militants affiliated with the TTP attacked a police post in Bannu."
+    assert tagger.tag("", suspects).groups == ["TTP"]
+    assert rules.UNLISTED_GROUP_DESCRIPTOR in RULES
+
+
+def test_group_descriptor_glued_name(tagger: Tagger) -> None:
+    text = ("Jamaat-ul-Ahrar, an offshoot of the banned Tehreek-e-TalibanPakistan (TTP), said it bombed the "
+            "court in Islamabad.")
+    result = tagger.tag("", text)
+    assert result.groups == ["JUA"]
+    assert _rules_used(result.suppressed, "TTP") == {rules.GROUP_DESCRIPTOR}
+
+
+def test_alliance_members_comprises(tagger: Tagger) -> None:
+    text = ("The Ittehad-ul-Mujahideen Pakistan, formed this year, comprises fighters from outfits like the "
+            "Hafiz Gul Bahadur group, Lashkar-e-Islam and Jamaat-ul-Ahrar. It claimed the raid in Bannu.")
+    result = tagger.tag("", text)
+    assert result.groups == ["IMP"]
+    assert _rules_used(result.suppressed, "LEI") == {rules.ALLIANCE_MEMBERS}
+
+
+@pytest.mark.parametrize("label", ["Fitna-ul-Hindustan", "Fitna al-Hindustan", "Fitnat al-Hindustan"])
+def test_fitna_al_hindustan_spellings(tagger: Tagger, label: str) -> None:
+    result = tagger.tag("", f"Terrorists of {label} attacked a checkpoint in Kalat district on Monday.")
+    assert result.groups == ["BALOCH_SEP"]
+    assert _rules_used(result.evidence, "BALOCH_SEP") == {rules.FITNA_AL_HINDUSTAN}
+
+
+def test_khawarij_label_yields_to_named_faction(tagger: Tagger) -> None:
+    text = "Jamaat-ul-Ahrar claimed the blast in Peshawar; officials blamed the Khawarij for the attack."
+    result = tagger.tag("", text)
+    assert result.groups == ["JUA"]
+    assert _rules_used(result.suppressed, "TTP") == {rules.KHAWARIJ_LABEL}
+
+
+def test_origin_mention_were_from(tagger: Tagger) -> None:
+    text = ("Gunmen shot dead six passengers near Kalat in Balochistan on Friday. The victims were "
+            "reportedly from Punjab, officials said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ORIGIN_MENTION}
+
+
+def test_route_endpoint_supply(tagger: Tagger) -> None:
+    text = "Militants blew up a pipeline near Sui in Dera Bugti that carries gas to Punjab, police said."
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ROUTE_ENDPOINT}
+
+
+def test_incident_place_bullet_and_attacking(tagger: Tagger) -> None:
+    text = ("* Bomb in Peshawar kills nine\nQUETTA: A suicide bomber struck a market in Quetta on Sunday, "
+            "killing twenty people in Quetta's Hazara Town, police in Quetta said.")
+    assert "KP" in tagger.tag("", text).provinces
+
+
+def test_jundallah_iran_name_alone(tagger: Tagger) -> None:
+    text = ("Jund Allah warned of revenge in Karachi after raids in Karachi's Ittehad Town; its spokesman "
+            "said members were killed near the Pak-Iran border.")
+    assert tagger.tag("", text).groups == ["JUNDALLAH"]
+
+
+def test_islamabad_adverb_government(tagger: Tagger) -> None:
+    text = "Although Islamabad occasionally carries out strikes on hideouts, Kabul protests."
+    result = tagger.tag("", text)
+    assert "ICT" not in result.provinces
+    assert _rules_used(result.suppressed, "ICT") == {rules.ISLAMABAD_AS_GOVERNMENT}
+
+
+def test_alliance_members_next_sentence(tagger: Tagger) -> None:
+    text = ("Ittehad-ul-Mujahideen Pakistan claimed the raid in Bannu. The alliance comprises fighters from "
+            "outfits like Lashkar-e-Islam and Jamaat-ul-Ahrar.")
+    result = tagger.tag("", text)
+    assert result.groups == ["IMP"]
+    assert _rules_used(result.suppressed, "JUA") == {rules.ALLIANCE_MEMBERS}
