@@ -226,13 +226,18 @@ class OutletSpider(Spider):
     ) -> Iterator[Request]:
         source = source or self.source
         stats = self.crawler.stats
+        candidates: list[tuple[str, str]] = []
         for url in urls:
             if via != "listing" and not self._safe_scheme(url):
                 continue  # a feed or sitemap naming a file:, ftp: or javascript: "article"
             if not self.is_article_url(url, source):
                 stats.inc_value("newsmon/skipped/not_article_url")
                 continue
-            if self.store.is_seen(url_key(url)):
+            candidates.append((url, url_key(url)))
+        # one query per few hundred URLs: a sitemap lists thousands, most of them stored already
+        seen = self.store.seen_keys(key for _, key in candidates)
+        for url, key in candidates:
+            if key in seen:
                 stats.inc_value("newsmon/skipped/already_stored")
                 continue
             if self.max_articles and self.articles_requested >= self.max_articles:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 
 BATCH_ATTEMPTS = 4
+SEEN_QUERY_CHUNK = 500  # keys per seen-URL lookup; far below SQLite's limit on bound parameters
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 _INSERT_ARTICLE = insert(Article.__table__).returning(Article.__table__.c.id)  # type: ignore[arg-type]
 _INSERT_TAG = insert(ArticleTag.__table__)  # type: ignore[arg-type]
@@ -133,10 +134,15 @@ class Store:
 
     # -- seen URLs -----------------------------------------------------------------------
 
-    def is_seen(self, key: str) -> bool:
-        """True when a URL with this key has been settled by an earlier crawl."""
+    def seen_keys(self, keys: Iterable[str]) -> set[str]:
+        """The keys among ``keys`` settled by an earlier crawl (one query per 500 keys)."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
         with self.sessions() as session:
-            return session.scalar(select(SeenUrl.url_key).where(SeenUrl.url_key == key)) is not None
+            for start in range(0, len(wanted), SEEN_QUERY_CHUNK):
+                chunk = wanted[start : start + SEEN_QUERY_CHUNK]
+                found.update(session.scalars(select(SeenUrl.url_key).where(SeenUrl.url_key.in_(chunk))))
+        return found
 
     def mark_seen(
         self, keys: Iterable[str], source_id: str, outcome: str, article_id: int | None = None

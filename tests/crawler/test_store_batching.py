@@ -124,3 +124,12 @@ def test_one_bad_page_fails_alone_and_the_rest_of_its_batch_is_stored(database: 
     assert failed == [orphan]
     assert counts(url) == (2, 2)
     assert crawler.stats.get_value("newsmon/articles/new") == 2
+
+
+def test_seen_keys_answers_for_thousands_of_urls_at_once(database: tuple[str, Path]) -> None:
+    store = Store.for_url(database[0])
+    stored = [url_key(f"https://outlet.example/news/{n}") for n in range(1200)]
+    store.mark_seen(stored, "outlet", "not_article")
+    fresh = [url_key(f"https://outlet.example/news/new-{n}") for n in range(300)]
+    assert store.seen_keys([*fresh, *stored, stored[0]]) == set(stored)
+    assert store.seen_keys([]) == set()
