@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from pipelines.dedup.fingerprint import (
+    SEED,
     band_hashes,
     band_params,
     from_bytes,
@@ -93,3 +94,17 @@ def test_loading_the_crawl_stack_does_not_import_scipy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", [ANNUAL, CLASH, QUARTERLY, "", "one", "two words", "a b c d e f"])
+def test_signature_equals_datasketch_with_its_default_hash(text: str) -> None:
+    # stored signatures were made this way: the faster hashing must not change one value
+    from datasketch import MinHash
+
+    options = DedupOptions()
+    reference = MinHash(num_perm=options.num_perm, seed=SEED)
+    grams = shingles(text, options.shingle_words)
+    if grams:
+        reference.update_batch(list(grams))
+    expected = np.asarray(reference.hashvalues, dtype=np.uint32)
+    assert np.array_equal(signature(text, options.num_perm, options.shingle_words), expected)
