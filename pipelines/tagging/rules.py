@@ -56,6 +56,9 @@ RELATED_HEADLINE = "related_headline"
 PHOTO_CAPTION = "photo_caption"
 TEAM_SHORTHAND = "team_shorthand"
 UNLISTED_GROUP_DESCRIPTOR = "unlisted_group_descriptor"
+DIPLOMATIC_DATELINE = "diplomatic_dateline"
+SANCTIONS_REGIME = "sanctions_regime"
+ROUTE_DESCRIPTION = "route_description"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -75,14 +78,17 @@ RULES: dict[str, str] = {
                               "carries out strikes' mean the government, not ICT"),
     DIPLOMATIC_VENUE: ("a briefing, talks, a conference, a gathering or a visit held (or scheduled) in "
                        "Islamabad is not an event in ICT"),
-    ORGANISATION_BASE: "'Islamabad-based', 'based in Quetta' locate an organisation, not the events",
+    ORGANISATION_BASE: ("'Islamabad-based', 'based in Quetta' locate an organisation, not the events; "
+                        "an institution attacked in a militancy story ('laid siege to the army's "
+                        "headquarters in Rawalpindi') is an incident place"),
     PASSING_MENTION: ("a unit named once outside the title, in a story where another unit scores twice as "
                       "much, does not tag (except in round-ups naming three or more units); nor does a "
                       "unit named only by ordinary-word names (Bagh, Tank) where another scores 3x as much. "
                       "A name followed by its acronym in brackets ('Khyber Pakhtunkhwa (KP)') is named once"),
     INCIDENT_PLACE: ("a unit named once as the scene of an attack or incident ('killed in bomb attacks in "
-                     "Lahore', 'stormed a police academy in the Pakistani city of Lahore') is not a passing "
-                     "mention"),
+                     "Lahore', 'stormed a police academy in the Pakistani city of Lahore', 'two suspects "
+                     "were arrested in a raid from Bhakkar', 'a rise in attacks in KP and Balochistan') is "
+                     "not a passing mention"),
     ROUTE_ENDPOINT: ("the ends of a journey ('travelling from Quetta to Peshawar', 'bound for Lahore'), "
                      "where a supply goes ('gas to Punjab') and where traffic was held ('trains stopped at "
                      "Jacobabad') count only when no other "
@@ -112,9 +118,9 @@ RULES: dict[str, str] = {
     FIGURE_LISTING: ("outside militancy stories, a place that only heads a figure in a list ('Lahore 27C', "
                      "'Karachi (28 percent)') is a statistic, not an event there"),
     GROUP_DESCRIPTOR: ("a group named only to describe another ('HGB of the Pakistani Taliban', 'a faction "
-                       "allied to the TTP', 'is reportedly linked to the banned TTP', 'the "
-                       "al-Qaeda-affiliated LeJ') does not tag, nor does its acronym in brackets; the acting "
-                       "group does"),
+                       "allied to the TTP', 'is reportedly linked to the banned TTP', 'an alliance "
+                       "associated with HGB', 'the al-Qaeda-affiliated LeJ', 'Hafiz Saeed-led JuD') does "
+                       "not tag, nor does its acronym in brackets; the acting group does"),
     ALLIANCE_MEMBERS: ("groups listed as the members of an alliance just named ('BRAS, an alliance of the "
                        "BLA, BLF and BRG', 'IuM comprises fighters from outfits like HGB, LeI and JuA') "
                        "describe the alliance: only the alliance tags"),
@@ -134,6 +140,15 @@ RULES: dict[str, str] = {
                                 "apposition ('JA, a breakaway faction of the TTP') or a relative clause on a "
                                 "group noun ('a Sunni militant group, which is reportedly affiliated with "
                                 "ISIS') does not tag; 'militants affiliated with ISIS' still does"),
+    DIPLOMATIC_DATELINE: ("a lone dateline does not tag a diplomatic briefing or statement (the Foreign "
+                          "Office spokesperson's weekly briefing, a foreign ministry statement): the bureau "
+                          "filed it, nothing happened there"),
+    SANCTIONS_REGIME: ("'al-Qaeda' and 'the Taliban' named only in the name of the UN sanctions regime "
+                       "('sanctions list of people and organisations linked to al Qaeda and the Taliban', "
+                       "'the Al-Qaida Sanctions Committee') are not actors in the story"),
+    ROUTE_DESCRIPTION: ("places a road, railway or pipeline connects ('the train, which connects Quetta "
+                        "through Punjab to Peshawar', 'the highway linking Karachi with Quetta') are route "
+                        "points, counted as route_endpoint"),
 }
 
 # -------------------------------------------------------------------------------- word lists
@@ -224,7 +239,7 @@ ORIGIN_PHRASES = (
     "a resident of", "the resident of", "native of", "natives of", "home town", "hometown", "native town",
     "native village", "native district", "native city", "home district", "home village", "domiciled in",
     "domicile of",
-    *(f"{verb} {hedge}from" for verb in ("was", "were")
+    *(f"{verb} {hedge}from" for verb in ("was", "were", "are", "is")
       for hedge in ("", "all ", "reportedly ", "originally ", "said to be ", "believed to be ")),
 )
 ORIGIN_REACH = 60  # characters from an origin cue to the places it governs (a list continues by chaining)
@@ -242,6 +257,16 @@ INCIDENT_WORDS = frozenset({
     "abducted", "kidnapped", "massacre", "encounter", "landslides", "floods", "blocked", "curfew",
     "raided", "wounded", "injured", "destroyed", "arrested", "arrests", "fire", "firing", "torched",
     "shelling", "shelled", "bombed", "gunned", "stormed", "bomb", "bombs", "kills", "attacking",
+    "siege", "besieged", "storming", "terror", "terrorism",
+})
+ARREST_WORDS = frozenset({  # "two suspects were apprehended in a raid from Bhakkar": arrested there
+    "arrested", "apprehended", "nabbed", "detained", "captured", "rounded", "picked", "rescued",
+})
+CONNECT_STEMS = (" connect", " link", " join")  # cheap test for rule route_description
+CONNECT_CHARS = 90
+LIST_LINKS = frozenset({" and ", " or ", ", ", ", and ", " as well as "})  # "attacks in KP and Balochistan"
+CONNECT_WORDS = frozenset({  # "the train, which connects Quetta through Punjab to Peshawar"
+    "connects", "connecting", "connect", "links", "linking", "joins", "joining",
 })
 INCIDENT_STOP = frozenset({  # a new clause: an incident word before it does not reach the place
     "saying", "said", "says", "say", "that", "which", "who", "whom", "because", "while", "whereas", "but",
@@ -261,16 +286,16 @@ _GROUP_ADJECTIVES = r"(?:(?:banned|outlawed|proscribed|defunct|militant|terroris
 DESCRIPTOR_TAIL = re.compile(
     r"(?:^| )(?:faction|offshoot|splinter|wing|branch|affiliate|ally|part|arm|front|group) of (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
-    r"(?:^| )(?:allied|linked|affiliated|aligned|close|loyal|tied|attached) (?:to|with) (?:the )?"
+    r"(?:^| )(?:allied|linked|affiliated|aligned|associated|close|loyal|tied|attached) (?:to|with) (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
     r"(?:^| )(?:breakaway|splinter|dissident)(?: faction| group)? (?:of|from) (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
     r"^(?:[a-z0-9]+ )?of (?:the )?$"  # "HGB (TTG) of the Pakistani Taliban"
 )
 DESCRIPTOR_WORDS = 7  # words between the acting group and the one that describes it
-PREFIX_WORDS = ("affiliated ", "linked ", "allied ", "aligned ", "backed ", "inspired ", "sponsored ")
+PREFIX_WORDS = ("affiliated ", "linked ", "allied ", "aligned ", "backed ", "inspired ", "sponsored ", "led ")
 DESCRIPTOR_PREFIX = re.compile(  # "the al-Qaeda-affiliated LeJ", "TTP-linked JuA": the first group describes
-    r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored) " + _GROUP_ADJECTIVES + r"$"
+    r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored|led) " + _GROUP_ADJECTIVES + r"$"
 )
 UNLISTED_DESCRIPTOR = re.compile(  # on the raw text before a group, lower-cased
     r"(?:,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|faction|wing|affiliate|off-shoot)"
@@ -802,6 +827,10 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
         index = bisect_right(cues, mention.norm_start)
         if index and mention.norm_start - cues[index - 1] <= ORIGIN_REACH:
             return ORIGIN_MENTION
+    if last in CONNECT_WORDS:
+        return ROUTE_ENDPOINT  # rule route_description: "the train connects Quetta ..."
+    if last in ("through", "via", "to", "with") and route_description(story, where, mention):
+        return ROUTE_ENDPOINT  # "... through Punjab to Peshawar", "the highway linking Karachi with Quetta"
     if last not in ("from", "to", "for"):
         return None
     if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"
@@ -821,6 +850,20 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def route_description(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place is a later point of a route a road, railway or pipeline connects ('which
+    connects Quetta in Balochistan through Punjab to Peshawar'): a connecting verb (CONNECT_WORDS) opens
+    the clause within the last ten words, with no incident word after it."""
+    window = story.norm(where).lower[max(0, mention.norm_start - CONNECT_CHARS):mention.norm_start]
+    if not any(stem in window for stem in CONNECT_STEMS):
+        return False  # cheap test first
+    before, _ = story.clause(where, mention)
+    for index in range(len(before) - 2, max(-1, len(before) - 11), -1):
+        if before[index] in CONNECT_WORDS:
+            return not any(word in INCIDENT_WORDS for word in before[index + 1:])
+    return False
 
 
 def halted_traffic(story: Story, where: str, mention: Mention) -> bool:
@@ -851,8 +894,26 @@ def incident_place(story: Story, where: str, mention: Mention, *, wide: bool = T
     ``wide=False`` (stories set across the border) looks only at the five words before the place,
     unless the place is marked as Pakistani ('Bajaur district of Pakistan')."""
     if wide or pakistani_marker(story, where, mention):
-        return _incident_near(story, where, mention)
+        if _incident_near(story, where, mention):
+            return True
+        first = listed_after(story, where, mention)  # "attacks in KP and Balochistan"
+        return first is not None and _incident_near(story, where, first)
     return _incident_near(story, where, mention, reach=NARROW_REACH)
+
+
+def listed_after(story: Story, where: str, mention: Mention) -> Mention | None:
+    """The place just before ``mention`` when the two are joined as a pair or list ('in KP and
+    Balochistan', 'in Lahore, Multan'), else None."""
+    previous = None
+    for other_where, other in story.mentions:
+        if other is mention:
+            break
+        if other_where == where and other.term.family == "province":
+            previous = other
+    if previous is None or previous.end > mention.start:
+        return None
+    raw = story.raw_title if where == "title" else story.raw_text
+    return previous if raw[previous.end:mention.start] in LIST_LINKS else None
 
 
 def pakistani_marker(story: Story, where: str, mention: Mention) -> bool:
@@ -878,6 +939,9 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
             any(word in INCIDENT_WORDS for word in _clause_tail(before[-reach:-1]))
             or (reach == INCIDENT_REACH and any(word in INCIDENT_WORDS for word in after[:3]))):
         return True  # "killed in bomb attacks in Lahore", "a family in Bajour were killed"
+    if before[-1:] == ["from"] and before[-2:-1] not in (["is"], ["are"], ["was"], ["were"]) \
+            and any(word in ARREST_WORDS for word in _clause_tail(before[-reach:-1])):
+        return True  # "apprehended in a raid by the CTD from Bhakkar": arrested there
     if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
         return True  # "entered Rawalpindi, where they set a crane on fire"
     # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
@@ -997,7 +1061,10 @@ def organisation_base(story: Story, where: str, mention: Mention) -> bool:
     before, after = story.around(norm, mention)
     if after and after[0] == "based":
         return True
-    return len(before) >= 2 and before[-1] == "in" and before[-2] in INSTITUTIONS
+    if not (len(before) >= 2 and before[-1] == "in" and before[-2] in INSTITUTIONS):
+        return False
+    # "laid siege to the army's headquarters in Rawalpindi": the institution is the scene of an attack
+    return not (story.militant_context and _incident_near(story, where, mention))
 
 
 def in_dateline(story: Story, where: str, mention: Mention) -> bool:
@@ -1172,6 +1239,34 @@ def jundallah_iranian(story: Story, named_codes: set[str], province_tagged: bool
         return "JAA" in named_codes
     return not province_tagged or any(m.term.family == "foreign" and m.term.code == "iran"
                                       and m.term.key not in NOT_A_SETTING for _, m in story.mentions)
+
+
+SANCTIONS_BEFORE = re.compile(r"sanction[a-z]*\s+(?:list|regime|committee)\b[^.!?\n]{0,60}$")
+SANCTIONS_AFTER = re.compile(r"^[\s'\u2019s]*(?:and\s+(?:the\s+)?taliban\s+)?sanctions\b")
+SANCTIONS_REACH = 110  # characters before a name that may hold the sanctions list it names
+DIPLOMATIC_OFFICES = (" foreign office ", " foreign ministry ", " ministry of foreign affairs ", " mofa ",
+                      " fo spokesperson ", " fo spokesman ")
+DIPLOMATIC_ACTS = (" briefing ", " spokesperson ", " spokesman ", " statement ")
+
+
+def sanctions_regime(story: Story, where: str, mention: Mention) -> bool:
+    """True when 'al-Qaeda' or 'the Taliban' is named only in the name of the UN sanctions regime ('its
+    terrorism sanctions list of people and organisations linked to al Qaeda and the Taliban', 'the
+    Al-Qaida Sanctions Committee')."""
+    raw = story.raw_title if where == "title" else story.raw_text
+    window = raw[max(0, mention.start - SANCTIONS_REACH):mention.start].lower()
+    after = raw[mention.end:mention.end + 40].lower()
+    if "sanction" not in window and "sanction" not in after:
+        return False  # cheap test first
+    return bool(SANCTIONS_BEFORE.search(window) or SANCTIONS_AFTER.match(after))
+
+
+def diplomatic_briefing(story: Story) -> bool:
+    """True when the story reports a diplomatic briefing or statement: it names the Foreign Office (or
+    foreign ministry) and a briefing, a spokesperson or a statement."""
+    text = story.text.lower
+    return any(office in text for office in DIPLOMATIC_OFFICES) \
+        and any(act in text for act in DIPLOMATIC_ACTS)
 
 
 def state_label_applies(named_codes: set[str], unless_named: frozenset[str]) -> bool:

@@ -264,9 +264,12 @@ class Tagger:
         if not tagged and story.militant_context and foreign == 0:  # no incident across the border
             datelined = [h for h in ledger.accepted if h.family == "province" and h.rule == rules.DATELINE]
             if datelined and datelined[0].mention.term.key not in self.taxonomy.national_datelines:
-                code = datelined[0].code
-                scores[code] = max(scores.get(code, 0.0), THRESHOLD)
-                tagged.add(code)
+                if rules.diplomatic_briefing(story):
+                    datelined[0].rule = rules.DIPLOMATIC_DATELINE
+                else:
+                    code = datelined[0].code
+                    scores[code] = max(scores.get(code, 0.0), THRESHOLD)
+                    tagged.add(code)
         first_seen: dict[str, int] = {}
         for hit in ledger.accepted:
             first_seen.setdefault(hit.code, hit.order)
@@ -323,6 +326,10 @@ class Tagger:
                     hit.rule = rules.AL_QAEDA_AFFILIATE
                     ledger.suppressed.append(hit)
                     continue
+                if term.code == "AQ" and rules.sanctions_regime(story, where, mention):
+                    hit.rule = rules.SANCTIONS_REGIME
+                    ledger.suppressed.append(hit)
+                    continue
                 aside_rule = rules.aside_line(story, where, mention)
                 if aside_rule is not None:
                     hit.rule = aside_rule
@@ -335,6 +342,10 @@ class Tagger:
                 deferred.append((target, term.code))
             elif term.family == "actor" and term.key == "taliban":
                 target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)
+                if rules.sanctions_regime(story, where, mention):
+                    target.rule = rules.SANCTIONS_REGIME
+                    ledger.suppressed.append(target)
+                    continue
                 deferred.append((target, ""))
         named = {h.code for h in ledger.accepted if h.family == "group"}
         for hit in aside:

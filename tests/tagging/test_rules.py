@@ -17,7 +17,7 @@ def test_every_rule_is_documented() -> None:
                  "islamabad_as_government", "organisation_base", "passing_mention", "khawarij_label",
                  "fitna_al_hindustan", "context_acronym", "islamic_state_regional", "weak_acronym",
                  "alliance_members", "foreign_namesake", "related_headline", "photo_caption",
-                 "team_shorthand"):
+                 "team_shorthand", "diplomatic_dateline", "sanctions_regime", "route_description"):
         assert name in RULES
 
 
@@ -773,3 +773,104 @@ def test_alliance_members_next_sentence(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.groups == ["IMP"]
     assert _rules_used(result.suppressed, "JUA") == {rules.ALLIANCE_MEMBERS}
+
+
+def test_diplomatic_dateline(tagger: Tagger) -> None:
+    text = ("LAHORE: Addressing the weekly press briefing, the Foreign Office spokesperson said the banned "
+            "TTP must not be allowed to use Afghan soil for attacks against Pakistan.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert result.groups == ["TTP"]
+    assert _rules_used(result.suppressed, "PB") == {rules.DIPLOMATIC_DATELINE}
+
+
+def test_lone_provincial_dateline_still_tags_militancy_story(tagger: Tagger) -> None:
+    text = "QUETTA: Two soldiers were martyred when militants attacked a check post on Sunday, police said."
+    assert tagger.tag("", text).provinces == ["BA"]
+
+
+def test_sanctions_regime(tagger: Tagger) -> None:
+    text = ("Police sealed the offices of Jamaat-ud-Dawa in Lahore after the UN put its chief on a sanctions "
+            "list of people and groups linked to al Qaeda and the Taliban.")
+    result = tagger.tag("", text)
+    assert result.groups == ["JUD"]
+    assert _rules_used(result.suppressed, "AQ") == {rules.SANCTIONS_REGIME}
+    assert _rules_used(result.suppressed, "TTP") == {rules.SANCTIONS_REGIME}
+
+
+def test_al_qaeda_outside_sanctions_phrase_still_tags(tagger: Tagger) -> None:
+    text = "Al Qaeda militants were killed in a raid in North Waziristan, officials said."
+    assert tagger.tag("", text).groups == ["AQ"]
+
+
+def test_route_description(tagger: Tagger) -> None:
+    text = ("A bomb derailed the Jaffar Express near Jacobabad on Monday. The train, which connects Quetta "
+            "in Balochistan through Punjab to Peshawar, has been attacked before.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["SD"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ROUTE_ENDPOINT}
+    assert _rules_used(result.suppressed, "KP") == {rules.ROUTE_ENDPOINT}
+
+
+def test_organisation_base_attacked_institution(tagger: Tagger) -> None:
+    text = ("Gunmen opened fire near a court in Islamabad on Thursday, police in Islamabad said. Last week "
+            "militants laid siege to the army's headquarters in Rawalpindi.")
+    assert tagger.tag("", text).provinces == ["ICT", "PB"]
+    quiet = "The council met at the provincial headquarters in Rawalpindi to discuss the Punjab budget."
+    assert _rules_used(tagger.tag("", quiet).suppressed, "PB") == {rules.ORGANISATION_BASE}
+
+
+def test_incident_place_arrested_from(tagger: Tagger) -> None:
+    text = ("Police killed three suspects in a shootout in Peshawar on Monday, police in Peshawar said. Last "
+            "month two men of a banned outfit were apprehended in a raid from Bhakkar.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP", "PB"]
+    assert _rules_used(result.evidence, "PB") == {rules.INCIDENT_PLACE}
+
+
+def test_origin_mention_are_from(tagger: Tagger) -> None:
+    text = ("Security forces killed four militants in Quetta, Quetta police said. The men arrested in the "
+            "raid are from Karachi.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "SD") == {rules.ORIGIN_MENTION}
+
+
+def test_incident_place_pair(tagger: Tagger) -> None:
+    text = ("Police repelled an attack on a police station in Bannu, police in Bannu said. Attacks have "
+            "risen sharply in KP and Balochistan this year.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP", "BA"]
+    assert _rules_used(result.evidence, "BA") == {rules.INCIDENT_PLACE}
+    boundary = ("Police in Dera Ghazi Khan burned two hideouts near the Punjab-Khyber Pakhtunkhwa boundary, "
+                "police in Dera Ghazi Khan said.")
+    assert tagger.tag("", boundary).provinces == ["PB"]
+
+
+def test_group_descriptor_led_and_associated(tagger: Tagger) -> None:
+    led = "Police sealed the Hafiz Saeed-led Jamaat-ud-Dawa offices in Lahore."
+    result = tagger.tag("", led)
+    assert result.groups == ["JUD"]
+    assert _rules_used(result.suppressed, "LET") == {rules.GROUP_DESCRIPTOR}
+    associated = ("IMP, a militant alliance associated with the Hafiz Gul Bahadur group, claimed the attack "
+                  "in North Waziristan.")
+    assert tagger.tag("", associated).groups == ["IMP"]
+
+
+def test_hyderabad_telangana_localities(tagger: Tagger) -> None:
+    text = ("Hyderabad police arrested eleven people after clashes near a temple in Puranapool in the Old "
+            "City; Kamatipura police are investigating.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "SD") == {rules.HYDERABAD_TELANGANA}
+
+
+def test_panhwar_surname_is_not_a_place(tagger: Tagger) -> None:
+    text = "Two blasts hit the railway track in Kotri, Jamshoro, said Ramazan Panhwar, a bomb disposal aide."
+    assert tagger.tag("", text).provinces == ["SD"]
+    assert "BA" in tagger.tag("", "Floods cut off villages in Panhwar tehsil of Sohbatpur.").provinces
+
+
+def test_jaishul_adl_spelling(tagger: Tagger) -> None:
+    text = "Jaishul Adl claimed an attack that killed border guards in Iran's Sistan-Baluchestan province."
+    assert tagger.tag("", text).groups == ["JAA"]
