@@ -239,7 +239,7 @@ class Tagger:
         named_units = {h.code for h in ledger.accepted
                        if h.family == "province" and h.rule is None and h.mention.term.kind != "place"}
         if len(named_units) < ROUNDUP_UNITS:
-            for code in sorted(tagged, key=lambda c: scores[c]):
+            for code in sorted(tagged, key=lambda c: (scores[c], c)):
                 items = [h for h in by_code[code] if h.rule != rules.DATELINE]
                 rival = max((scores[c] for c in tagged if c != code), default=0.0)
                 lone = items[0].field != "title" and rival >= PASSING_RATIO * scores[code] \
