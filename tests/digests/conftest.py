@@ -327,6 +327,13 @@ def seed_scene(store: Store, period: Period) -> Seeded:
     )
 
 
+def window_ending_now() -> Period:
+    """The 24 h up to now: a first ``send --now`` or ``preview`` covers exactly this, so
+    ``seed_scene`` on it puts its stories 1-6 h ago, inside that window at any hour of the day."""
+    now = dt.datetime.now(dt.UTC)
+    return Period(now - dt.timedelta(hours=24), now, "now")
+
+
 def due_period(now: dt.datetime | None = None) -> Period:
     """The period a `send` at ``now`` (default: the real now) treats as due."""
     return latest_period(SEND_AT, PKT, now or dt.datetime.now(dt.UTC))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from pipelines.storage.models import DigestLog, utcnow
+from pipelines.storage.models import DigestLog
 from pipelines.storage.repository import Store
 from scheduler.app import load_app_config
 from scheduler.cli import main
@@ -31,6 +31,7 @@ from .conftest import (
     plain_smtp,
     seed_scene,
     start_smtp,
+    window_ending_now,
     write_config,
 )
 
@@ -198,7 +199,9 @@ def test_send_now_is_once_per_period(
     tmp_path: Path, db_url: str, smtp_server: SmtpServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = Store.for_url(db_url)
-    seed_scene(store, due_period(utcnow() + timedelta(hours=1)))  # stories up to an hour ago
+    # Seeded around the due period instead, the stories fell out of the window between 03:00
+    # and 06:00 PKT and one digest went out empty.
+    seed_scene(store, window_ending_now())
     config = write_config(tmp_path / "config", db_url, smtp=plain_smtp(smtp_server.port))
     code, out, _ = run(capsys, config, "send", "--now")
     assert code == 0 and out.count(" sent: ") == 2
@@ -212,7 +215,9 @@ def test_send_now_is_once_per_period(
 def test_preview_sends_and_records_nothing(
     tmp_path: Path, db_url: str, smtp_server: SmtpServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    seed_scene(Store.for_url(db_url), due_period(utcnow() + timedelta(hours=1)))
+    # Seeded around the due period instead, the stories fell out of preview's window (the 24 h
+    # up to now) between 01:00 and 07:00 PKT.
+    seed_scene(Store.for_url(db_url), window_ending_now())
     config = write_config(tmp_path / "config", db_url, smtp=plain_smtp(smtp_server.port))
     html_file = tmp_path / "kp.html"
     code, out, _ = run(capsys, config, "preview", "--recipient", "kp-desk", "--html", str(html_file))
