@@ -41,6 +41,7 @@ DIPLOMATIC_VENUE = "diplomatic_venue"
 ROUTE_ENDPOINT = "route_endpoint"
 ORIGIN_MENTION = "origin_mention"
 DISTANCE_REFERENCE = "distance_reference"
+BOUNDARY_REFERENCE = "boundary_reference"
 INCIDENT_PLACE = "incident_place"
 FOREIGN_SETTING = "foreign_setting"
 BORDER_CROSSING = "border_crossing"
@@ -98,6 +99,9 @@ RULES: dict[str, str] = {
                      "count only when no other place locates the story"),
     DISTANCE_REFERENCE: ("a landmark for distances ('200 km south of Islamabad') counts only when no "
                          "other place locates the story"),
+    BOUNDARY_REFERENCE: ("a place named as what something borders ('the sectors bordering Rawalpindi', "
+                         "'near the provincial boundary with Balochistan') is a landmark: it counts only "
+                         "when no other place locates the story"),
     FOREIGN_SETTING: ("in a story set across the border (Srinagar, Ludhiana, Nangarhar ... outnumber our "
                       "places), a Pakistani unit named at most twice, outside the title, does not tag"),
     BORDER_CROSSING: ("a border crossing (Torkham, Wagah) named in a story told from across the border "
@@ -218,13 +222,21 @@ VENUE_WORDS = frozenset({  # what happens "in Islamabad" in diplomatic and offic
     "travelled", "traveled", "signed", "inaugurated", "launched", "unveiled", "told", "reporters",
     "journalists", "gathering", "gatherings", "scheduled", "host", "hosts", "hosting",
 })
+BORDERING = frozenset({"bordering", "borders", "adjoining"})  # "the sectors bordering Rawalpindi"
+BOUNDARY_NOUNS = frozenset({"border", "boundary", "boundaries"})  # "the provincial boundary with Balochistan"
+# words that narrow a place down inside a "from" phrase: "from the former tribal districts of KP"
+PLACE_PHRASE_WORDS = frozenset({
+    "the", "of", "tribal", "district", "districts", "area", "areas", "former", "merged", "erstwhile",
+    "parts", "part", "various", "different", "province", "city", "town", "village", "villages", "region",
+    "agency", "agencies", "southern", "northern", "eastern", "western", "central", "upper", "lower",
+})
 MOVEMENT_WORDS = frozenset({  # "travelling from X to Y", "entered the city from X"
     "travelling", "traveling", "travelled", "traveled", "coming", "came", "come", "going", "went", "entered",
     "arrived", "arriving", "returning", "returned", "way", "route", "headed", "heading", "bound", "moving",
     "moved", "drove", "driving", "flew", "flying", "flight", "journey", "trip", "sailing", "ferrying",
     "transported", "brought", "shifted", "carrying", "convoy", "bus", "train", "coach", "vehicle", "departed",
     "left", "set", "off", "running", "runs", "ran", "plying", "depart", "departs", "departure", "trains",
-    "buses", "flights",
+    "buses", "flights", "migrated", "relocated", "fled",
 })
 CARRIERS = frozenset({  # "a train to Peshawar", "flights to Lahore": a journey's end, not a scene
     "train", "trains", "bus", "buses", "flight", "flights", "coach", "coaches", "service", "services",
@@ -819,6 +831,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     if last == "of" and len(near) == 3 and near[1] in COMPASS and (
             near[0] in DISTANCE_UNITS or near[0].isdigit()):
         return DISTANCE_REFERENCE
+    if last in BORDERING or (last == "with" and len(near) >= 2 and near[-2] in BOUNDARY_NOUNS):
+        return BOUNDARY_REFERENCE
     if last in ("at", "in") and len(near) >= 2 and near[-2] in HALT_WORDS \
             and halted_traffic(story, where, mention):
         return ROUTE_ENDPOINT  # "Quetta-bound trains stopped at Jacobabad"
@@ -831,6 +845,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
         return ROUTE_ENDPOINT  # rule route_description: "the train connects Quetta ..."
     if last in ("through", "via", "to", "with") and route_description(story, where, mention):
         return ROUTE_ENDPOINT  # "... through Punjab to Peshawar", "the highway linking Karachi with Quetta"
+    if last in ("the", "of") and moved_from(story, where, mention):
+        return ROUTE_ENDPOINT  # "had moved to Punjab from the tribal districts of Khyber Pakhtunkhwa"
     if last not in ("from", "to", "for"):
         return None
     if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"
@@ -850,6 +866,21 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def moved_from(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place ends a 'from' phrase of a move, behind a few words that only narrow the
+    place down ('moved to Punjab from the tribal districts of Khyber Pakhtunkhwa', 'fled from
+    various parts of Sindh'): where someone came from, not where anything happened."""
+    lower = story.norm(where).lower
+    words = lower[max(0, mention.norm_start - 80):mention.norm_start].split()
+    for index in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[index] == "from":
+            return all(word in PLACE_PHRASE_WORDS for word in words[index + 1:]) and any(
+                word in MOVEMENT_WORDS for word in words[max(0, index - 8):index])
+        if words[index] not in PLACE_PHRASE_WORDS:
+            return False
+    return False
 
 
 def route_description(story: Story, where: str, mention: Mention) -> bool:

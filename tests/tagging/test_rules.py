@@ -17,7 +17,8 @@ def test_every_rule_is_documented() -> None:
                  "islamabad_as_government", "organisation_base", "passing_mention", "khawarij_label",
                  "fitna_al_hindustan", "context_acronym", "islamic_state_regional", "weak_acronym",
                  "alliance_members", "foreign_namesake", "related_headline", "photo_caption",
-                 "team_shorthand", "diplomatic_dateline", "sanctions_regime", "route_description"):
+                 "team_shorthand", "diplomatic_dateline", "sanctions_regime", "route_description",
+                 "boundary_reference"):
         assert name in RULES
 
 
@@ -273,6 +274,26 @@ def test_distance_reference(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == ["KP"]
     assert _rules_used(result.suppressed, "ICT") == {rules.DISTANCE_REFERENCE}
+
+
+def test_boundary_reference(tagger: Tagger) -> None:
+    text = ("Police set up new pickets in the Islamabad sectors bordering Rawalpindi after the alert. "
+            "Two suspects were held in Rajanpur, near the provincial boundary with Balochistan.")
+    result = tagger.tag("", text)
+    assert sorted(result.provinces) == ["ICT", "PB"]
+    assert _rules_used(result.suppressed, "BA") == {rules.BOUNDARY_REFERENCE}
+    alone = tagger.tag("", "Three labourers were shot dead in a village on the boundary with Balochistan.")
+    assert alone.provinces == ["BA"]  # nothing else places the story
+
+
+def test_moved_from_a_place_is_an_origin(tagger: Tagger) -> None:
+    text = ("CTD officials in Multan arrested four men who had moved to Punjab from the tribal districts "
+            "of Khyber Pakhtunkhwa and taken jobs at a brick kiln.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["PB"]
+    assert _rules_used(result.suppressed, "KP") == {rules.ROUTE_ENDPOINT}
+    scene = tagger.tag("", "Militants attacked a police post in the tribal districts of Khyber Pakhtunkhwa.")
+    assert scene.provinces == ["KP"]
 
 
 def test_incident_place_is_not_a_passing_mention(tagger: Tagger) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from crawler.sample_outlet import load_sample_articles
 from pipelines.tagging import Evidence, Tagger, TagResult, evaluate, load_labelled
 from tests.conftest import SEEDS_DIR, requires_seeds
 from tests.tagging.conftest import LABELLED, TAXONOMY_DIR
@@ -144,3 +145,15 @@ def test_output_does_not_depend_on_string_hashing() -> None:
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert outputs[0].count("\n") == len(load_labelled(LABELLED))
+
+
+def test_sample_outlet_articles_tag_as_their_expected_tags(tagger: Tagger) -> None:
+    # the bundled outlet's articles (our text) carry the tags a reader gives them
+    wrong = []
+    for article in load_sample_articles():
+        result = tagger.tag(article.title, "\n\n".join(article.paragraphs))
+        got = (sorted(result.provinces), sorted(result.groups))
+        expected = (sorted(article.expected_provinces), sorted(article.expected_groups))
+        if got != expected:
+            wrong.append((article.slug, got, expected))
+    assert wrong == []
