@@ -274,13 +274,14 @@ def stage_costs(pages: list[BenchPage], urls: list[str], workdir: Path) -> dict[
     (in the store stage's batches)."""
     from datetime import UTC, datetime
 
+    from crawler.items import PageItem
     from pipelines.dedup.fingerprint import band_hashes, signature, to_bytes
     from pipelines.dedup.index import StoryIndex
     from pipelines.dedup.options import DedupOptions
     from pipelines.extraction import ExtractedArticle, ExtractionOptions, extract_article
     from pipelines.normalize import choose_canonical, content_hash, url_key
-    from pipelines.storage.repository import ArticleRecord, Store
-    from pipelines.store import DEFAULT_BATCH_SIZE, tags_of
+    from pipelines.storage.repository import Store
+    from pipelines.store import DEFAULT_BATCH_SIZE, record_of
     from pipelines.tagging import Tagger, load_taxonomy
 
     options = ExtractionOptions()
@@ -316,24 +317,23 @@ def stage_costs(pages: list[BenchPage], urls: list[str], workdir: Path) -> dict[
     )
     store = Store.for_url(f"sqlite:///{workdir / 'stages.db'}")
     now = datetime.now(UTC)
+    # the pages as the store stage gets them, turned into records the way it does
     records = [
-        ArticleRecord(
-            source_id="bench",
-            url=url,
-            canonical_url=canonical,
-            url_keys=keys,
-            title=a.title,
-            text=a.text,
-            description=a.description,
-            author=a.author,
-            language=a.language,
-            published_at=a.published_at,
-            fetched_at=now,
-            content_hash=digest,
-            word_count=a.word_count,
-            tags=tags_of(tag),
-            primary_province=tag.get("primary_province"),
-            signature=sig,
+        record_of(
+            PageItem(
+                source_id="bench",
+                url=url,
+                requested_url=url,
+                body=None,
+                encoding=None,
+                fetched_at=now,
+                article=a,
+                canonical_url=canonical,
+                url_keys=keys,
+                content_hash=digest,
+                signature=sig,
+                tags=tag,
+            )
         )
         for (url, a), (canonical, keys, digest), tag, sig in zip(
             done, identities, tags, signatures, strict=True

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 _NON_WORD = re.compile(r"[\W_]", re.UNICODE)
-_SPACES = re.compile(r" {2,}")
 _SPACE_RUNS = re.compile("  +")  # two literal spaces first: the regex engine then scans for them fast
 
 
@@ -63,7 +62,7 @@ class Normalized:
 
 def normalize_term(term: str, *, keep_case: bool = False) -> str:
     """The matching key of a taxonomy term (no padding)."""
-    text = _SPACES.sub(" ", _to_spaces(term)).strip()
+    text = _SPACE_RUNS.sub(" ", _to_spaces(term)).strip()
     return text if keep_case else _lower(text)
 
 
