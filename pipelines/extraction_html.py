@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from charset_normalizer import from_bytes
@@ -37,8 +38,8 @@ _LANGUAGE_XPATH = (
     "translate(@name,'LANGUEDC.','languedc.')='dc.language']/@content",
 )
 _CANONICAL_XPATH = (
-    "//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href",
-    "//meta[@property='og:url']/@content",
+    ".//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href",
+    ".//meta[@property='og:url']/@content",
 )
 
 
@@ -85,24 +86,35 @@ def normalize_space(text: str) -> str:
 
 def page_language(tree: HtmlElement) -> str | None:
     """Two-letter language code from <html lang>, og:locale or a language <meta>."""
-    candidates = [tree.get("lang"), tree.get("xml:lang")]
-    for xpath in _LANGUAGE_XPATH:
-        candidates.extend(str(value) for value in tree.xpath(xpath))
-    for value in candidates:
+    for value in _language_candidates(tree):
         match = _LANG_RE.match(value.strip()) if value else None
         if match:
             return match.group(1).lower()
     return None
 
 
+def _language_candidates(tree: HtmlElement) -> Iterator[str | None]:
+    # lazily: most pages answer with <html lang>, and each XPath walks the whole document
+    yield tree.get("lang")
+    yield tree.get("xml:lang")
+    for xpath in _LANGUAGE_XPATH:
+        yield from (str(value) for value in tree.xpath(xpath))
+
+
 def canonical_url(tree: HtmlElement, page_url: str) -> str | None:
-    """The page's own <link rel=canonical> or og:url, made absolute against ``page_url``."""
-    for xpath in _CANONICAL_XPATH:
-        for value in tree.xpath(xpath):
-            href = str(value).strip()
-            if not href:
-                continue
-            absolute = urljoin(page_url, href)
-            if urlsplit(absolute).scheme in ("http", "https"):
-                return absolute
+    """The page's own <link rel=canonical> or og:url, made absolute against ``page_url``.
+
+    The <head> is searched first; the whole document only when the head declares neither.
+    """
+    head = tree.find("head")
+    scopes = (head, tree) if head is not None else (tree,)
+    for scope in scopes:
+        for xpath in _CANONICAL_XPATH:
+            for value in scope.xpath(xpath):
+                href = str(value).strip()
+                if not href:
+                    continue
+                absolute = urljoin(page_url, href)
+                if urlsplit(absolute).scheme in ("http", "https"):
+                    return absolute
     return None

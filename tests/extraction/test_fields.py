@@ -79,6 +79,23 @@ def test_no_canonical_gives_none() -> None:
     assert result.canonical_url is None
 
 
+def test_canonical_in_the_head_wins_over_one_in_the_body() -> None:
+    page = article_page().replace(
+        "<header>", '<header><link rel="canonical" href="https://mirror.example/copied-story">', 1
+    )
+    result = extract_article(page.encode(), URL)
+    assert isinstance(result, ExtractedArticle)
+    assert result.canonical_url == "https://frontier.example/pakistan/2025/03/04/bannu-compound-cleared"
+
+
+def test_canonical_only_in_the_body_is_still_found() -> None:
+    link = '<link rel="canonical" href="/pakistan/2025/03/04/bannu-compound-cleared">'
+    page = article_page().replace(link, "").replace("<header>", f"<header>{link}", 1)
+    result = extract_article(page.encode(), URL)
+    assert isinstance(result, ExtractedArticle)
+    assert result.canonical_url == "https://frontier.example/pakistan/2025/03/04/bannu-compound-cleared"
+
+
 def test_results_are_picklable_and_work_in_a_spawned_worker(article: ExtractedArticle) -> None:
     assert pickle.loads(pickle.dumps(article)) == article
     assert pickle.loads(pickle.dumps(Rejection("too_short", "x"))) == Rejection("too_short", "x")
