@@ -27,6 +27,33 @@ from pipelines.storage.models import Article, LshBucket, Story, UTCDateTime
 MAX_CANDIDATES = 8  # stories verified per lookup, most shared bands first
 MEMBERS_CHECKED = 8  # the first and the latest members of a candidate story are compared
 
+# Statements every new article runs, built once and executed on the session's connection:
+# building them per call, and the ORM layer, cost more than the queries themselves.
+_EXACT_ORIGINAL = (
+    select(Article.id, Article.story_id)
+    .where(
+        Article.content_hash == bindparam("content_hash"),
+        Article.canonical_url != bindparam("canonical_url"),
+        Article.story_id.is_not(None),
+    )
+    .order_by(Article.id)
+    .limit(1)
+)
+_JOIN_STORY = (
+    update(Story)
+    .where(Story.id == bindparam("story"))
+    .values(size=Story.size + 1, updated_at=bindparam("now", type_=UTCDateTime()))
+)
+_SET_FIRST_ARTICLE = (
+    update(Story).where(Story.id == bindparam("story")).values(first_article_id=bindparam("article"))
+)
+_STORY_CREATED = select(Story.created_at).where(Story.id == bindparam("story"))
+_MEMBERS = select(Article.signature).where(
+    Article.story_id == bindparam("story"), Article.signature.is_not(None), Article.duplicate_of.is_(None)
+)
+_FIRST_MEMBERS = _MEMBERS.order_by(Article.id).limit(MEMBERS_CHECKED)
+_LATEST_MEMBERS = _MEMBERS.order_by(Article.id.desc()).limit(MEMBERS_CHECKED)
+
 
 @dataclass(frozen=True)
 class Assignment:
@@ -81,8 +108,8 @@ class StoryIndex:
     def set_first_article(self, session: Session, assignment: Assignment, article_id: int) -> None:
         """Record the article a new story was created for."""
         if assignment.created:
-            session.execute(
-                update(Story).where(Story.id == assignment.story_id).values(first_article_id=article_id)
+            session.connection().execute(
+                _SET_FIRST_ARTICLE, {"story": assignment.story_id, "article": article_id}
             )
 
     # -- updated articles ------------------------------------------------------------------
@@ -90,7 +117,7 @@ class StoryIndex:
     def refresh(self, session: Session, story_id: int, signature: bytes, now: datetime) -> None:
         """An article's text changed: its new buckets point at its story too (while the story
         is within the window); its story and the story's size stay as they are."""
-        created = session.scalar(select(Story.created_at).where(Story.id == story_id))
+        created = session.connection().execute(_STORY_CREATED, {"story": story_id}).scalar()
         cutoff = now - self.options.window
         if created is None or created < cutoff:
             return
@@ -102,16 +129,11 @@ class StoryIndex:
     @staticmethod
     def exact_original(session: Session, content_hash: str, canonical_url: str) -> tuple[int, int] | None:
         """(id, story_id) of the first article with this exact text at another URL."""
-        row = session.execute(
-            select(Article.id, Article.story_id)
-            .where(
-                Article.content_hash == content_hash,
-                Article.canonical_url != canonical_url,
-                Article.story_id.is_not(None),
-            )
-            .order_by(Article.id)
-            .limit(1)
-        ).first()
+        row = (
+            session.connection()
+            .execute(_EXACT_ORIGINAL, {"content_hash": content_hash, "canonical_url": canonical_url})
+            .first()
+        )
         return (row[0], row[1]) if row is not None and row[1] is not None else None
 
     def lookup_query(self) -> Any:
@@ -143,7 +165,7 @@ class StoryIndex:
         params: dict[str, Any] = {"cutoff": cutoff}
         for i, (band, bucket) in enumerate(keys):
             params[f"band_{i}"], params[f"bucket_{i}"] = band, bucket
-        return [row[0] for row in session.execute(self.lookup_query(), params)]
+        return [row[0] for row in session.connection().execute(self.lookup_query(), params)]
 
     def _best(
         self, session: Session, values: np.ndarray, candidates: Sequence[int]
@@ -161,11 +183,9 @@ class StoryIndex:
 
     @staticmethod
     def _member_signatures(session: Session, story_id: int) -> list[bytes]:
-        base = select(Article.signature).where(
-            Article.story_id == story_id, Article.signature.is_not(None), Article.duplicate_of.is_(None)
-        )
-        first = session.scalars(base.order_by(Article.id).limit(MEMBERS_CHECKED)).all()
-        latest = session.scalars(base.order_by(Article.id.desc()).limit(MEMBERS_CHECKED)).all()
+        connection = session.connection()
+        first = connection.execute(_FIRST_MEMBERS, {"story": story_id}).scalars().all()
+        latest = connection.execute(_LATEST_MEMBERS, {"story": story_id}).scalars().all()
         return [sig for sig in dict.fromkeys([*first, *latest]) if sig is not None]
 
     # -- writes ----------------------------------------------------------------------------
@@ -181,7 +201,7 @@ class StoryIndex:
         """Point free buckets (and buckets of stories past the window) at ``story_id``;
         buckets of live stories stay theirs. Keys go in band order so writers never deadlock."""
         if created_at is None:
-            created_at = session.scalar(select(Story.created_at).where(Story.id == story_id))
+            created_at = session.connection().execute(_STORY_CREATED, {"story": story_id}).scalar()
         rows = [
             {"band": band, "bucket": bucket, "story_id": story_id, "created_at": created_at, "cutoff": cutoff}
             for band, bucket in sorted(keys)
@@ -222,7 +242,7 @@ class StoryIndex:
         duplicate_of: int | None = None,
         similarity: float = 1.0,
     ) -> Assignment:
-        session.execute(update(Story).where(Story.id == story_id).values(size=Story.size + 1, updated_at=now))
+        session.connection().execute(_JOIN_STORY, {"story": story_id, "now": now})
         return Assignment(story_id, duplicate_of=duplicate_of, similarity=similarity)
 
     def _merge_into(self, session: Session, lost: int, winner: int) -> None:

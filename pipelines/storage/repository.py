@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,6 +40,14 @@ SEEN_QUERY_CHUNK = 500  # keys per seen-URL lookup; far below SQLite's limit on 
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 _INSERT_ARTICLE = insert(Article.__table__).returning(Article.__table__.c.id)  # type: ignore[arg-type]
 _INSERT_TAG = insert(ArticleTag.__table__)  # type: ignore[arg-type]
+# Built once: every stored article runs them, and building a statement per call cost more
+# than running it. Executed on the session's connection (Core), so no ORM layer either.
+_ARTICLE_BY_KEYS = (
+    select(SeenUrl.article_id)
+    .where(SeenUrl.url_key.in_(bindparam("keys", expanding=True)), SeenUrl.article_id.is_not(None))
+    .limit(1)
+)
+_ARTICLE_BY_CANONICAL = select(Article.id).where(Article.canonical_url == bindparam("canonical"))
 
 
 @dataclass(frozen=True)
@@ -186,11 +194,14 @@ class Store:
 
     # -- articles ------------------------------------------------------------------------
 
-    def find_article_by_keys(self, session: Session, keys: Iterable[str]) -> Article | None:
-        """The article any of ``keys`` already points to."""
-        article_id = session.scalar(
-            select(SeenUrl.article_id).where(SeenUrl.url_key.in_(list(keys)), SeenUrl.article_id.is_not(None))
-        )
+    @staticmethod
+    def _existing_article(session: Session, record: ArticleRecord) -> Article | None:
+        """The stored article ``record`` is a refetch of: one of its URLs, or its canonical URL."""
+        connection = session.connection()
+        article_id = connection.execute(_ARTICLE_BY_KEYS, {"keys": list(record.url_keys)}).scalar()
+        if article_id is None:
+            canonical = {"canonical": record.canonical_url}
+            article_id = connection.execute(_ARTICLE_BY_CANONICAL, canonical).scalar()
         return session.get(Article, article_id) if article_id is not None else None
 
     def save_article(self, record: ArticleRecord, dedup: StoryIndex | None = None) -> SaveResult:
@@ -231,9 +242,7 @@ class Store:
         raise AssertionError("unreachable")
 
     def _save(self, session: Session, record: ArticleRecord, dedup: StoryIndex | None) -> SaveResult:
-        existing = self.find_article_by_keys(session, record.url_keys) or session.scalar(
-            select(Article).where(Article.canonical_url == record.canonical_url)
-        )
+        existing = self._existing_article(session, record)
         if existing is None:
             return self._insert(session, record, dedup)
         self._mark_seen(session, record.url_keys, record.source_id, "article", existing.id)
@@ -254,6 +263,8 @@ class Store:
         existing.version += 1
         existing.updated_at = record.fetched_at
         self._fill(existing, record)
+        # the next records of the batch read with Core statements, which do not autoflush
+        session.flush()
         return SaveResult("updated", existing.id, existing.story_id, existing.duplicate_of)
 
     def _insert(self, session: Session, record: ArticleRecord, dedup: StoryIndex | None) -> SaveResult:
