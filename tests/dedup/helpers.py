@@ -34,7 +34,14 @@ def save(
     title: str | None = "A report",
 ) -> SaveResult:
     """Store one article the way the dedup and store stages do."""
-    record = ArticleRecord(
+    return store.save_article(record(index, url, text, source=source, title=title), index)
+
+
+def record(
+    index: StoryIndex, url: str, text: str, *, source: str = "dawn", title: str | None = "A report"
+) -> ArticleRecord:
+    """The record the dedup stage hands the store for one fetched article."""
+    return ArticleRecord(
         source_id=source,
         url=url,
         canonical_url=canonicalize(url),
@@ -50,7 +57,6 @@ def save(
         word_count=len(text.split()),
         signature=fingerprint(text, index.options),
     )
-    return store.save_article(record, index)
 
 
 def default_index() -> StoryIndex:

@@ -15,7 +15,7 @@ from pipelines.storage.queries import StoryFilter, iter_stories, story_members, 
 from pipelines.storage.repository import Store
 from tests.conftest import SEEDS_DIR, requires_seeds
 from tests.dedup import rewrites
-from tests.dedup.helpers import open_store, save
+from tests.dedup.helpers import open_store, record, save
 from tests.dedup.texts import ANNUAL, CLASH, QUARTERLY
 
 ORIGINAL = "https://dawn.example/news/1001"
@@ -153,6 +153,17 @@ def test_updated_duplicate_is_no_longer_a_duplicate(store: Store, index: StoryIn
     changed = save(store, index, "https://app.example/c", rewrites.add_paragraph(ANNUAL), source="app")
     assert (changed.outcome, changed.story_id, changed.duplicate_of) == ("updated", first.story_id, None)
     assert story_row(store, first.story_id or 0).size == 2
+
+
+def test_copy_of_a_text_updated_earlier_in_the_same_batch_is_its_duplicate(
+    store: Store, index: StoryIndex
+) -> None:
+    first = save(store, index, ORIGINAL, ANNUAL)
+    revised = rewrites.add_paragraph(ANNUAL)
+    batch = [record(index, ORIGINAL, revised), record(index, "https://app.example/c", revised, source="app")]
+    update, copy = store.save_batch(batch, index)
+    assert (update.outcome, update.article_id) == ("updated", first.article_id)
+    assert (copy.outcome, copy.duplicate_of, copy.story_id) == ("duplicate", first.article_id, first.story_id)
 
 
 def test_stories_survive_a_restart(db_url: str, store: Store, index: StoryIndex) -> None:
