@@ -51,6 +51,7 @@ NEGATED_MENTION = "negated_mention"
 FIGURE_LISTING = "figure_listing"
 GROUP_DESCRIPTOR = "group_descriptor"
 AL_QAEDA_AFFILIATE = "al_qaeda_affiliate"
+AL_QAEDA_AS_AQIS = "al_qaeda_as_aqis"
 ALLIANCE_MEMBERS = "alliance_members"
 FOREIGN_NAMESAKE = "foreign_namesake"
 RELATED_HEADLINE = "related_headline"
@@ -140,6 +141,9 @@ RULES: dict[str, str] = {
                      "Quetta') is the team, not the place, unless used as a place ('in Lahore')"),
     AL_QAEDA_AFFILIATE: ("'al-Qaeda in Iraq / in Yemen / in the Islamic Maghreb' is an affiliate outside the "
                          "region, not AQ core"),
+    AL_QAEDA_AS_AQIS: ("in a story that names al-Qaeda in the Indian Subcontinent, a bare 'al-Qaeda' is "
+                       "its shorthand ('the al-Qaeda terrorists were identified as'), not al-Qaeda core, "
+                       "unless the story names the core's leaders or calls it global or central"),
     UNLISTED_GROUP_DESCRIPTOR: ("a group named only to describe a group the taxonomy has no code for: an "
                                 "apposition ('JA, a breakaway faction of the TTP') or a relative clause on a "
                                 "group noun ('a Sunni militant group, which is reportedly affiliated with "
@@ -175,7 +179,8 @@ GOVERNMENT_NEXT = frozenset({
     "protested", "summoned", "called", "calls", "condemned", "condemns", "welcomed", "welcomes",
     "rules", "ruled", "withdrew", "withdraws", "set", "sets", "reiterated", "reiterates",
     "expected", "agreed", "agrees", "backed", "retaliated", "vowed", "vows", "argues", "argued",
-    "carries", "carried", "conducts", "conducted",
+    "carries", "carried", "conducts", "conducted", "issued", "issues", "directed", "directs", "ordered",
+    "instructed", "instructs",
 })
 GOVERNMENT_OBJECT_OF = frozenset({
     "urged", "urges", "asked", "asks", "told", "tells", "warned", "warns", "accused", "accuses", "blamed",
@@ -206,6 +211,10 @@ FOREIGN_OWNERS = frozenset({
 GOVERNMENT_STATE = frozenset({  # "Islamabad is/was behind ...", "Islamabad was not consulted"
     "behind", "involved", "responsible", "ready", "willing", "not", "keen", "open", "committed", "concerned",
     "unhappy", "wary", "reluctant", "determined", "under", "also", "yet", "now", "still", "dedicated",
+})
+ORDER_WORDS = frozenset({  # "instructions issued by Islamabad", "diktats from Islamabad"
+    "issued", "instructions", "directions", "directives", "orders", "ordered", "diktats", "diktat",
+    "dictation", "dictated", "directed", "instructed",
 })
 ACCUSATION_NOUNS = frozenset({
     "allegations", "allegation", "accusations", "accusation", "charges", "claims", "propaganda", "campaign",
@@ -270,6 +279,11 @@ INCIDENT_WORDS = frozenset({
     "raided", "wounded", "injured", "destroyed", "arrested", "arrests", "fire", "firing", "torched",
     "shelling", "shelled", "bombed", "gunned", "stormed", "bomb", "bombs", "kills", "attacking",
     "siege", "besieged", "storming", "terror", "terrorism",
+})
+INCIDENT_NOUNS = frozenset({  # a place naming an incident held there: "the Lahore attack", "the Quetta blast"
+    "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "massacre",
+    "carnage", "ambush", "siege", "killings", "assault", "tragedy", "incident", "violence", "clashes",
+    "riots", "unrest", "operation",
 })
 ARREST_WORDS = frozenset({  # "two suspects were apprehended in a raid from Bhakkar": arrested there
     "arrested", "apprehended", "nabbed", "detained", "captured", "rounded", "picked", "rescued",
@@ -399,6 +413,10 @@ CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "t
 NOT_A_SETTING = frozenset({"afghanistan", "afghan", "kabul", "iran", "iranian", "tehran", "new delhi",
                            "delhi",
                            "durand line"})
+QAEDA_CORE_CUES = re.compile(
+    r" (?:zawahiri|bin laden|osama|saif al adel|global al qa[ei]da|al qa[ei]da core|core al qa[ei]da|"
+    r"al qa[ei]da central|central al qa[ei]da) "
+)
 OUT_OF_REGION_QAEDA = re.compile(
     r" (?:aqap|aqim|arabian peninsula|islamic maghreb|yemen|yemeni|somalia|al shabaab|shabaab|sahel|mali|"
     r"nusra|syria|iraq) "
@@ -422,7 +440,7 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)"  # QUETTA, ISLAMABAD/KABUL
     r"(?:\s*\[[^\]\n]{1,25}\])?"  # [Pakistan]
     r"(?:\s*,\s*[^:\n\u2014\u2013(]{1,40}?)?"  # , Pakistan / , Jan 5
-    r"\s*(?:\([^)\n]{1,30}\)\s*)?"  # (AP)
+    r"\s*(?:\([^)\n]{1,60}\)\s*)?"  # (AP), (UrduPoint / Pakistan Point News - 23rd Dec, 2019 )
     r"(?::|\u2014|\u2013|--| - )\s?"
 )
 _WIRE = re.compile(
@@ -973,6 +991,8 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
     if before[-1:] == ["from"] and before[-2:-1] not in (["is"], ["are"], ["was"], ["were"]) \
             and any(word in ARREST_WORDS for word in _clause_tail(before[-reach:-1])):
         return True  # "apprehended in a raid by the CTD from Bhakkar": arrested there
+    if after[:1] and after[0] in INCIDENT_NOUNS and before[-1:] in (["the"], ["a"], ["after"], ["since"]):
+        return True  # "said the Lahore attack was the beginning", "after the Quetta blast"
     if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
         return True  # "entered Rawalpindi, where they set a crane on fire"
     # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
@@ -1063,6 +1083,8 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
             return True
         if before[-1] in ("against", "on", "by") and len(before) == 2 and before[0] in ACCUSATION_NOUNS:
             return True  # "allegations against Islamabad"
+        if before[-1] in ("by", "from") and len(before) == 2 and before[0] in ORDER_WORDS:
+            return True  # "acting on instructions issued by Islamabad", "takes diktats from Islamabad"
     return False
 
 
@@ -1192,6 +1214,14 @@ def al_qaeda_affiliate(story: Story, where: str, mention: Mention) -> bool:
     in the Arabian Peninsula'): the affiliate, not al-Qaeda core."""
     lower = story.norm(where).lower
     return bool(QAEDA_AFFILIATE_AFTER.match(lower, mention.norm_end + 1))
+
+
+def al_qaeda_as_aqis(story: Story, named_codes: set[str]) -> bool:
+    """True when a bare 'al-Qaeda' is shorthand for AQIS: the story names AQIS and nothing of al-Qaeda
+    core (its leaders, 'global al-Qaeda', 'al-Qaeda central')."""
+    if "AQIS" not in named_codes:
+        return False
+    return not (QAEDA_CORE_CUES.search(story.text.lower) or QAEDA_CORE_CUES.search(story.title.lower))
 
 
 def group_descriptor(story: Story, where: str, mention: Mention, previous: Mention | None) -> bool:

@@ -326,6 +326,10 @@ class Tagger:
                     hit.rule = rules.AL_QAEDA_AFFILIATE
                     ledger.suppressed.append(hit)
                     continue
+                if term.code == "AQ" and rules.al_qaeda_as_aqis(story, full_names):
+                    hit.rule = rules.AL_QAEDA_AS_AQIS
+                    ledger.suppressed.append(hit)
+                    continue
                 if term.code == "AQ" and rules.sanctions_regime(story, where, mention):
                     hit.rule = rules.SANCTIONS_REGIME
                     ledger.suppressed.append(hit)

@@ -895,3 +895,63 @@ def test_panhwar_surname_is_not_a_place(tagger: Tagger) -> None:
 def test_jaishul_adl_spelling(tagger: Tagger) -> None:
     text = "Jaishul Adl claimed an attack that killed border guards in Iran's Sistan-Baluchestan province."
     assert tagger.tag("", text).groups == ["JAA"]
+
+
+def test_dateline_with_a_long_agency_credit_is_the_bureau(tagger: Tagger) -> None:
+    text = ("Spokesperson dismisses report on trade talks\n"
+            "The Foreign Office said on Tuesday a newspaper story on the talks was misleading.\n"
+            "ISLAMABAD, (Newsdesk / Capital Wire Service - 9th Mar, 2021 ) : The Foreign Office spokesperson "
+            "told the weekly briefing that the report was speculative.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert rules.dateline_span(text)[0] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Acting on instructions issued by Islamabad, the district administration in Rawalakot used tear gas on "
+    "marchers demanding a new road.",
+    "Residents of Rawalakot said Islamabad issued directions to break up the sit-in outside the offices.",
+    "Marchers in Rawalakot said the local administration takes diktats from Islamabad.",
+])
+def test_islamabad_giving_orders_is_the_government(tagger: Tagger, text: str) -> None:
+    result = tagger.tag("", text)
+    assert result.provinces == ["AJK"]
+    assert _rules_used(result.suppressed, "ICT") == {rules.ISLAMABAD_AS_GOVERNMENT}
+
+
+def test_place_naming_an_incident_is_an_incident_place(tagger: Tagger) -> None:
+    text = ("A suicide bomber hit a police van in Peshawar on Tuesday, killing two officers near the "
+            "Peshawar high court, police in Peshawar said. The group's spokesman said the Multan attack was "
+            "the start of a new campaign.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP", "PB"]
+    assert _rules_used(result.evidence, "PB") == {rules.INCIDENT_PLACE}
+
+
+def test_al_qaeda_as_aqis(tagger: Tagger) -> None:
+    shorthand = ("CTD officers in Karachi arrested three members of al-Qaeda in the Indian Subcontinent "
+                 "(AQIS) in Korangi. The al-Qaeda men had planned attacks on police posts, an officer said.")
+    result = tagger.tag("", shorthand)
+    assert result.groups == ["AQIS"]
+    assert _rules_used(result.suppressed, "AQ") == {rules.AL_QAEDA_AS_AQIS}
+    core = shorthand + " AQIS was set up in 2014 by al-Qaeda chief Ayman al-Zawahiri."
+    assert sorted(tagger.tag("", core).groups) == ["AQ", "AQIS"]
+
+
+def test_spellings_added_from_real_reports(tagger: Tagger) -> None:
+    tjp = "Tehreek Jihad Pakistan claimed the raid on a checkpost in Muslim Bagh, officials said."
+    assert tagger.tag("", tjp).groups == ["TJP"]
+    jua = "Jamaat-ur-Ahrar claimed the bombing of a checkpost in Mohmand district."
+    assert tagger.tag("", jua).groups == ["JUA"]
+    aqis = "Police said the four belonged to Al Qaeda in the Indian Sub-continent and were held in Karachi."
+    assert tagger.tag("", aqis).groups == ["AQIS"]
+    stadium = "The second Test was played at the Gaddafi Stadium, where the home side won by six wickets."
+    assert tagger.tag("", stadium).provinces == ["PB"]
+
+
+def test_hyderabad_telangana_police_vocabulary(tagger: Tagger) -> None:
+    text = ("Hyderabad: Police booked two history sheeters after a brawl in the lanes of Kalapather, and "
+            "are looking for fifteen others.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "SD") == {rules.HYDERABAD_TELANGANA}
