@@ -9,8 +9,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.utils.defer import deferred_from_coro
-from twisted.internet.defer import Deferred
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
@@ -129,7 +128,7 @@ class CrawlRunRecorder:
         if engine is not None and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason=DATABASE_UNAVAILABLE))
 
-    def spider_closed(self, spider: Spider, reason: str) -> Deferred[None] | None:
+    async def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats()
         if self.database_error is not None:
             reason = DATABASE_UNAVAILABLE
@@ -137,10 +136,8 @@ class CrawlRunRecorder:
         fields = summarize(stats, reason, message)
         self.crawler.stats.set_value("newsmon/outcome", fields["outcome"])
         self.crawler.stats.set_value("newsmon/message", fields["message"])
-        if self.run_id is None:
-            return None
-        deferred: Deferred[None] = deferToThread(self._finish, self.run_id, fields)
-        return deferred
+        if self.run_id is not None:
+            await maybe_deferred_to_future(deferToThread(self._finish, self.run_id, fields))
 
     def _finish(self, run_id: int, fields: dict[str, Any]) -> None:
         """Write the run record, waiting out a short database outage (runs in a thread)."""
