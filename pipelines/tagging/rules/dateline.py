@@ -1,0 +1,80 @@
+"""The dateline: where a story's 'QUETTA:' or wire line ('Lahore (Reuters) -') sits, and whether a
+mention is in it (rule dateline)."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.tagging.matcher import Mention
+from pipelines.tagging.rules.story import Story
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)"  # QUETTA, ISLAMABAD/KABUL
+    r"(?:\s*\[[^\]\n]{1,25}\])?"  # [Pakistan]
+    r"(?:\s*,\s*[^:\n\u2014\u2013(]{1,40}?)?"  # , Pakistan / , Jan 5
+    r"\s*(?:\([^)\n]{1,60}\)\s*)?"  # (AP), (UrduPoint / Pakistan Point News - 23rd Dec, 2019 )
+    r"(?::|\u2014|\u2013|--| - )\s?"
+)
+_WIRE = re.compile(
+    r"\((?:AP|AFP|Reuters|ANI|IANS|PTI|APP|Xinhua|UNI|INP|NNI|Online|dpa|Anadolu)\)|\[[A-Za-z ]+\]"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_DATE_LINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Za-z .'\-]{{2,30}}?),\s*"
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?\s*$"
+)
+DATELINE_SEARCH_CHARS = 400
+HEADLINE_CHARS = 160
+
+
+def in_dateline(story: Story, where: str, mention: Mention) -> bool:
+    """True when the mention sits in the story's dateline ("PESHAWAR:")."""
+    return where == "text" and story.dateline_start <= mention.start < story.dateline_end
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a leading dateline such as 'QUETTA:' or 'PESHAWAR, Pakistan (AP) —', else 0."""
+    return dateline_span(text)[1]
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """``(start, end)`` of the story's dateline, or ``(0, 0)``.
+
+    The dateline opens the text ('QUETTA:', 'PESHAWAR, Pakistan (AP) —') or opens one of the first
+    lines under a headline or byline: a wire line ('Lahore (Reuters) –', 'Islamabad [Pakistan], Aug 11
+    (ANI):') or a line holding only a place and a date ('Islamabad, July 12').
+    """
+    start = 0
+    headline = False  # the line before was a headline: short, without a full stop
+    while start < DATELINE_SEARCH_CHARS:
+        line_end = text.find("\n", start)
+        line = text[start:] if line_end == -1 else text[start:line_end]
+        found = _dateline_in_line(line, first=start == 0, after_headline=headline)
+        if found:
+            return start, start + found
+        if line_end == -1:
+            break
+        if line.strip():
+            headline = len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":"))
+        start = line_end + 1
+    return 0, 0
+
+
+def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -> int:
+    only_date = _PLACE_DATE_LINE.match(line)
+    if only_date:
+        return only_date.end()
+    match = _DATELINE.match(line[:120])
+    if not match:
+        return 0
+    place, head = match.group("place"), match.group(0)
+    wire = bool(_WIRE.search(head))
+    if first and (place.isupper() or head.rstrip().endswith(":")):
+        return match.end()
+    placed = head.rstrip().endswith(":") and ("," in head or "[" in head)  # "Islamabad, Pakistan:"
+    if not first and (place.isupper() or wire or placed) and len(place.split()) <= 3:
+        return match.end()
+    if not first and after_headline and head.rstrip().endswith(":") and len(place.split()) <= 2 \
+            and place.istitle():
+        return match.end()  # "Islamabad: ..." opening the story under its headline
+    return match.end() if wire else 0

@@ -1,0 +1,188 @@
+"""Group rules: which group a name stands for (Taliban, Islamic State, al-Qaeda, Jundallah, state
+labels), and groups named only to describe another, as an alliance's members or in the name of a
+sanctions regime."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.tagging.matcher import Mention
+from pipelines.tagging.rules.story import Story
+from pipelines.tagging.rules.vocabulary import (
+    _WORD,
+    ALLIANCE_CHARS,
+    ALLIANCE_REACH,
+    ALLIANCE_SUBJECTS,
+    ALLIANCE_TAIL,
+    ALLIANCE_WORDS,
+    DESCRIPTOR_PREFIX,
+    DESCRIPTOR_TAIL,
+    DESCRIPTOR_WORDS,
+    GOVERNMENT_NEXT,
+    LIST_JOINERS,
+    LIST_OPENERS,
+    NOT_A_SETTING,
+    OUT_OF_REGION_QAEDA,
+    PREFIX_WORDS,
+    QAEDA_AFFILIATE_AFTER,
+    QAEDA_CORE_CUES,
+    UNLISTED_CUES,
+    UNLISTED_DESCRIPTOR,
+    UNLISTED_REACH,
+)
+
+
+def taliban_alone_is_afghan(story: Story, province_tagged: bool) -> bool:
+    """True when a bare 'Taliban' is the Afghan Taliban (the default).
+
+    False only for a Pakistani militancy story (a Pakistani unit tagged, militant vocabulary)
+    with no Afghan place or Afghan-government name anywhere.
+    """
+    return story.afghan_cue or not (province_tagged and story.militant_context)
+
+
+def context_acronym(story: Story, mention: Mention, other_names: tuple[str, ...],
+                    full_name_seen: bool) -> bool:
+    """True when a colliding group acronym counts for the group."""
+    if any(story.contains(name) for name in other_names):
+        return False
+    return full_name_seen or story.militant_context
+
+
+def islamic_state_regional(story: Story, province_tagged: bool) -> bool:
+    """True when generic Islamic State names can be read as the Khorasan branch."""
+    return province_tagged or story.afghan_cue
+
+
+def al_qaeda_regional(story: Story, province_tagged: bool) -> bool:
+    """True when 'al-Qaeda' can be read as al-Qaeda core: the story is set in Pakistan or Afghanistan,
+    or names no affiliate or theatre outside the region (AQAP, Yemen, Somalia, the Sahel, Syria)."""
+    if province_tagged or story.afghan_cue:
+        return True
+    return not (OUT_OF_REGION_QAEDA.search(story.text.lower) or OUT_OF_REGION_QAEDA.search(story.title.lower))
+
+
+def al_qaeda_affiliate(story: Story, where: str, mention: Mention) -> bool:
+    """True when 'al-Qaeda' is followed by a theatre outside the region ('al Qaeda in Iraq', 'al-Qaeda
+    in the Arabian Peninsula'): the affiliate, not al-Qaeda core."""
+    lower = story.norm(where).lower
+    return bool(QAEDA_AFFILIATE_AFTER.match(lower, mention.norm_end + 1))
+
+
+def al_qaeda_as_aqis(story: Story, named_codes: set[str]) -> bool:
+    """True when a bare 'al-Qaeda' is shorthand for AQIS: the story names AQIS and nothing of al-Qaeda
+    core (its leaders, 'global al-Qaeda', 'al-Qaeda central')."""
+    if "AQIS" not in named_codes:
+        return False
+    return not (QAEDA_CORE_CUES.search(story.text.lower) or QAEDA_CORE_CUES.search(story.title.lower))
+
+
+def group_descriptor(story: Story, where: str, mention: Mention, previous: Mention | None) -> bool:
+    """True when a group is named only to describe the group just before it ('the Hafiz Gul Bahadur
+    Group (TTG) of the Pakistani Taliban', 'HGB, a faction allied to the TTP')."""
+    if previous is None or previous.term.code == mention.term.code or previous.norm_end > mention.norm_start:
+        return False
+    between = story.norm(where).lower[previous.norm_end:mention.norm_start]
+    if between.count(" ") > DESCRIPTOR_WORDS + 1:
+        return False
+    return bool(DESCRIPTOR_TAIL.search(between.strip() + " "))
+
+
+def descriptor_prefix_cue(story: Story, where: str, mention: Mention) -> bool:
+    """Cheap test: the word after a group is one that may make it a descriptor ('al-Qaeda-affiliated')."""
+    return story.norm(where).lower.startswith(PREFIX_WORDS, mention.norm_end + 1)
+
+
+def descriptor_prefix(story: Story, where: str, mention: Mention, following: Mention | None) -> bool:
+    """True when a group only qualifies the group right after it ('the al-Qaeda-affiliated Lashkar-e-Jhangvi',
+    'TTP-linked Jamaat-ul-Ahrar'): the second group acts, the first describes it."""
+    if following is None or following.term.code == mention.term.code \
+            or mention.norm_end > following.norm_start:
+        return False
+    lower = story.norm(where).lower
+    return bool(DESCRIPTOR_PREFIX.match(lower[mention.norm_end:following.norm_start]))
+
+
+def alliance_member(story: Story, where: str, mention: Mention, previous: Mention | None, *,
+                    in_list: bool) -> bool:
+    """True when the group is listed as a member of an alliance just named ('BRAS, an alliance of the BLA,
+    BLF and BRG', 'an umbrella of four groups -- the BLF, ...'). ``in_list``: ``previous`` was itself a
+    member, so the list goes on while only commas, 'and' or brackets separate the names."""
+    if previous is None or previous.norm_end > mention.norm_start:
+        return False
+    between = story.norm(where).lower[previous.norm_end:mention.norm_start]
+    if not in_list and not any(word in between[-ALLIANCE_CHARS:] for word in ALLIANCE_WORDS):
+        return False  # cheap test first: no alliance word right before this group
+    raw = story.raw_title if where == "title" else story.raw_text
+    raw_between = raw[previous.end:mention.start]
+    if "." in raw_between.replace("..", ""):
+        # a new sentence about the alliance just named: "... IMP said. The alliance comprises the HGB, ..."
+        tail = raw_between.replace("..", "").rsplit(".", 1)[1].lower().split()
+        return not in_list and tail[:1] in (["the"], ["this"]) and tail[1:2] in ALLIANCE_SUBJECTS \
+            and bool(ALLIANCE_TAIL.search(" " + " ".join(_WORD.findall(" ".join(tail[2:]))) + " "))
+    if not in_list and len(between) > ALLIANCE_CHARS:
+        return False
+    words = between.split()
+    if in_list:
+        return len(words) <= 3 and all(word in LIST_JOINERS for word in words)
+    if previous.term.code == mention.term.code or len(words) > ALLIANCE_REACH:
+        return False
+    if not any(word.startswith(ALLIANCE_WORDS) for word in words) or GOVERNMENT_NEXT.intersection(words[-4:]):
+        return False  # "BRAS, an alliance of Baloch groups, said the BLA ...": a new clause
+    if raw_between.rstrip().endswith(LIST_OPENERS):
+        return True  # "an alliance of four Baloch armed organisations -- the BLF, ..."
+    return bool(ALLIANCE_TAIL.search(" " + " ".join(words) + " "))
+
+
+def unlisted_group_descriptor(story: Story, where: str, mention: Mention) -> bool:
+    """True when the group only describes a group the taxonomy has no code for, in an apposition ('JA, a
+    breakaway faction of the TTP') or a relative clause on a group noun ('Lashkar-i-Khurasan is a Sunni
+    militant group, which is reportedly affiliated with ISIS')."""
+    raw = story.raw_title if where == "title" else story.raw_text
+    window = raw[max(0, mention.start - UNLISTED_REACH):mention.start].lower()
+    if not any(cue in window for cue in UNLISTED_CUES):
+        return False  # cheap test first
+    return bool(UNLISTED_DESCRIPTOR.search(window))
+
+
+def jundallah_iranian(story: Story, named_codes: set[str], province_tagged: bool = False) -> bool:
+    """True when 'Jundallah' is the Iranian Baloch group (Jaish al-Adl's predecessor): the story names
+    Jaish al-Adl or an Iranian place. Iran's name alone ('near the Pak-Iran border') is not enough in
+    a story set in a Pakistani unit."""
+    if "JAA" in named_codes or "iran" not in story.codes("foreign"):
+        return "JAA" in named_codes
+    return not province_tagged or any(m.term.family == "foreign" and m.term.code == "iran"
+                                      and m.term.key not in NOT_A_SETTING for _, m in story.mentions)
+
+
+SANCTIONS_BEFORE = re.compile(r"sanction[a-z]*\s+(?:list|regime|committee)\b[^.!?\n]{0,60}$")
+SANCTIONS_AFTER = re.compile(r"^[\s'\u2019s]*(?:and\s+(?:the\s+)?taliban\s+)?sanctions\b")
+SANCTIONS_REACH = 110  # characters before a name that may hold the sanctions list it names
+DIPLOMATIC_OFFICES = (" foreign office ", " foreign ministry ", " ministry of foreign affairs ", " mofa ",
+                      " fo spokesperson ", " fo spokesman ")
+DIPLOMATIC_ACTS = (" briefing ", " spokesperson ", " spokesman ", " statement ")
+
+
+def sanctions_regime(story: Story, where: str, mention: Mention) -> bool:
+    """True when 'al-Qaeda' or 'the Taliban' is named only in the name of the UN sanctions regime ('its
+    terrorism sanctions list of people and organisations linked to al Qaeda and the Taliban', 'the
+    Al-Qaida Sanctions Committee')."""
+    raw = story.raw_title if where == "title" else story.raw_text
+    window = raw[max(0, mention.start - SANCTIONS_REACH):mention.start].lower()
+    after = raw[mention.end:mention.end + 40].lower()
+    if "sanction" not in window and "sanction" not in after:
+        return False  # cheap test first
+    return bool(SANCTIONS_BEFORE.search(window) or SANCTIONS_AFTER.match(after))
+
+
+def diplomatic_briefing(story: Story) -> bool:
+    """True when the story reports a diplomatic briefing or statement: it names the Foreign Office (or
+    foreign ministry) and a briefing, a spokesperson or a statement."""
+    text = story.text.lower
+    return any(office in text for office in DIPLOMATIC_OFFICES) \
+        and any(act in text for act in DIPLOMATIC_ACTS)
+
+
+def state_label_applies(named_codes: set[str], unless_named: frozenset[str]) -> bool:
+    """True when a state label (khwarij, Fitna al-Hindustan) should tag its target group."""
+    return not (named_codes & unless_named)

@@ -1,0 +1,121 @@
+"""Places named only as reference points: a journey's end, a route, a hometown, a landmark for
+distances or a boundary (rules route_endpoint, route_description, origin_mention, distance_reference,
+boundary_reference)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from pipelines.tagging.matcher import Mention
+from pipelines.tagging.rules.names import (
+    BOUNDARY_REFERENCE,
+    DISTANCE_REFERENCE,
+    ORIGIN_MENTION,
+    ROUTE_ENDPOINT,
+)
+from pipelines.tagging.rules.story import Story
+from pipelines.tagging.rules.vocabulary import (
+    BORDERING,
+    BOUNDARY_NOUNS,
+    CARRIERS,
+    COMPASS,
+    CONNECT_CHARS,
+    CONNECT_STEMS,
+    CONNECT_WORDS,
+    DESTINATION_LEAD,
+    DISTANCE_UNITS,
+    HALT_WORDS,
+    INCIDENT_WORDS,
+    MOVEMENT_WORDS,
+    ORIGIN_REACH,
+    PLACE_PHRASE_WORDS,
+)
+
+
+def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
+    """Name of the rule under which a place is only a reference point, else None: a journey's end
+    ('travelling from Quetta to Peshawar', 'bound for Lahore'), a hometown ('hailed from Swabi') or
+    a landmark for distances ('200 km south of Islamabad'). Such mentions count only when nothing
+    else locates the story (the tagger decides)."""
+    near, after = story.around(story.norm(where), mention)
+    if after and after[0] == "bound":
+        return ROUTE_ENDPOINT  # "an Islamabad-bound bus"
+    if not near:
+        return None
+    last = near[-1]
+    if last == "of" and len(near) == 3 and near[1] in COMPASS and (
+            near[0] in DISTANCE_UNITS or near[0].isdigit()):
+        return DISTANCE_REFERENCE
+    if last in BORDERING or (last == "with" and len(near) >= 2 and near[-2] in BOUNDARY_NOUNS):
+        return BOUNDARY_REFERENCE
+    if last in ("at", "in") and len(near) >= 2 and near[-2] in HALT_WORDS \
+            and halted_traffic(story, where, mention):
+        return ROUTE_ENDPOINT  # "Quetta-bound trains stopped at Jacobabad"
+    cues = story.origin_cues(where)
+    if cues:
+        index = bisect_right(cues, mention.norm_start)
+        if index and mention.norm_start - cues[index - 1] <= ORIGIN_REACH:
+            return ORIGIN_MENTION
+    if last in CONNECT_WORDS:
+        return ROUTE_ENDPOINT  # rule route_description: "the train connects Quetta ..."
+    if last in ("through", "via", "to", "with") and route_description(story, where, mention):
+        return ROUTE_ENDPOINT  # "... through Punjab to Peshawar", "the highway linking Karachi with Quetta"
+    if last in ("the", "of") and moved_from(story, where, mention):
+        return ROUTE_ENDPOINT  # "had moved to Punjab from the tribal districts of Khyber Pakhtunkhwa"
+    if last not in ("from", "to", "for"):
+        return None
+    if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"
+                                           or near[-2] in CARRIERS):
+        return ROUTE_ENDPOINT  # "bound for Lahore", "en route to Karachi", "a train to Peshawar"
+    lower = story.norm(where).lower
+    window = lower[max(0, mention.norm_start - 100):mention.norm_start]
+    if last != "from" and " from " not in window:
+        return None
+    before = window.split()[-12:]
+    after = lower[mention.norm_end:mention.norm_end + 50].split()[:6]
+    if last == "from":
+        if any(word in MOVEMENT_WORDS for word in before[-8:-1]):
+            return ROUTE_ENDPOINT
+        if after and after[0] == "to" and any(word in MOVEMENT_WORDS for word in before[-8:-1] + after[:6]):
+            return ROUTE_ENDPOINT
+    elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
+        return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
+    return None
+
+
+def moved_from(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place ends a 'from' phrase of a move, behind a few words that only narrow the
+    place down ('moved to Punjab from the tribal districts of Khyber Pakhtunkhwa', 'fled from
+    various parts of Sindh'): where someone came from, not where anything happened."""
+    lower = story.norm(where).lower
+    words = lower[max(0, mention.norm_start - 80):mention.norm_start].split()
+    for index in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[index] == "from":
+            return all(word in PLACE_PHRASE_WORDS for word in words[index + 1:]) and any(
+                word in MOVEMENT_WORDS for word in words[max(0, index - 8):index])
+        if words[index] not in PLACE_PHRASE_WORDS:
+            return False
+    return False
+
+
+def route_description(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place is a later point of a route a road, railway or pipeline connects ('which
+    connects Quetta in Balochistan through Punjab to Peshawar'): a connecting verb (CONNECT_WORDS) opens
+    the clause within the last ten words, with no incident word after it."""
+    window = story.norm(where).lower[max(0, mention.norm_start - CONNECT_CHARS):mention.norm_start]
+    if not any(stem in window for stem in CONNECT_STEMS):
+        return False  # cheap test first
+    before, _ = story.clause(where, mention)
+    for index in range(len(before) - 2, max(-1, len(before) - 11), -1):
+        if before[index] in CONNECT_WORDS:
+            return not any(word in INCIDENT_WORDS for word in before[index + 1:])
+    return False
+
+
+def halted_traffic(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place is only where trains, buses or flights were held ('trains stopped at
+    Jacobabad', 'flights were diverted to Karachi'): a carrier just before, no incident after."""
+    before, after = story.clause(where, mention)
+    if not any(word in CARRIERS or word == "passengers" for word in before[-5:-2]):
+        return False
+    return not any(word in INCIDENT_WORDS for word in after[:8])
