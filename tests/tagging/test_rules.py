@@ -955,3 +955,27 @@ def test_hyderabad_telangana_police_vocabulary(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == []
     assert _rules_used(result.suppressed, "SD") == {rules.HYDERABAD_TELANGANA}
+
+
+def test_journey_end_named_before_its_start(tagger: Tagger) -> None:
+    text = ("A bomb on the track derailed six coaches of the Jaffar Express near Sibi. The train was going "
+            "to Rawalpindi from Quetta, railway officials said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ROUTE_ENDPOINT}
+
+
+def test_refugees_from_is_an_origin(tagger: Tagger) -> None:
+    text = ("Police in Quetta detained forty men, refugees from Waziristan, during a search operation on the "
+            "city's outskirts.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "KP") == {rules.ORIGIN_MENTION}
+
+
+def test_poonch_of_jammu_and_kashmir(tagger: Tagger) -> None:
+    text = ("Militants and soldiers exchanged fire overnight in the forests above Surankote in Poonch "
+            "district, and a search operation was launched at dawn.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "AJK") == {rules.INDIAN_KASHMIR}

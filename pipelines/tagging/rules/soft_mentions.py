@@ -69,10 +69,12 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
         return ROUTE_ENDPOINT  # "bound for Lahore", "en route to Karachi", "a train to Peshawar"
     lower = story.norm(where).lower
     window = lower[max(0, mention.norm_start - 100):mention.norm_start]
-    if last != "from" and " from " not in window:
+    after = lower[mention.norm_end:mention.norm_end + 50].split()[:6]
+    if last != "from" and " from " not in window and after[:1] != ["from"]:
         return None
     before = window.split()[-12:]
-    after = lower[mention.norm_end:mention.norm_end + 50].split()[:6]
+    if last != "from" and after[:1] == ["from"] and any(word in MOVEMENT_WORDS for word in before[-8:-1]):
+        return ROUTE_ENDPOINT  # "the train was going to Rawalpindi from Quetta"
     if last == "from":
         if any(word in MOVEMENT_WORDS for word in before[-8:-1]):
             return ROUTE_ENDPOINT

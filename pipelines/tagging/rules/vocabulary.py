@@ -106,7 +106,7 @@ ORIGIN_PHRASES = (
       for ending in ("", "ed", "s", "ing")),
     "a resident of", "the resident of", "native of", "natives of", "home town", "hometown", "native town",
     "native village", "native district", "native city", "home district", "home village", "domiciled in",
-    "domicile of",
+    "domicile of", "refugees from", "displaced from",
     *(f"{verb} {hedge}from" for verb in ("was", "were", "are", "is")
       for hedge in ("", "all ", "reportedly ", "originally ", "said to be ", "believed to be ")),
 )
