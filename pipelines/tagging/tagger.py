@@ -318,22 +318,12 @@ class Tagger:
                     hit.rule = rules.ISLAMIC_STATE_REGIONAL
                     ledger.suppressed.append(hit)
                     continue
-                if term.code == "AQ" and not rules.al_qaeda_regional(story, province_tagged):
-                    hit.rule = rules.AL_QAEDA_REGIONAL
-                    ledger.suppressed.append(hit)
-                    continue
-                if term.code == "AQ" and rules.al_qaeda_affiliate(story, where, mention):
-                    hit.rule = rules.AL_QAEDA_AFFILIATE
-                    ledger.suppressed.append(hit)
-                    continue
-                if term.code == "AQ" and rules.al_qaeda_as_aqis(story, full_names):
-                    hit.rule = rules.AL_QAEDA_AS_AQIS
-                    ledger.suppressed.append(hit)
-                    continue
-                if term.code == "AQ" and rules.sanctions_regime(story, where, mention):
-                    hit.rule = rules.SANCTIONS_REGIME
-                    ledger.suppressed.append(hit)
-                    continue
+                if term.code == "AQ":
+                    rule = _al_qaeda_rule(story, where, mention, full_names, province_tagged)
+                    if rule is not None:
+                        hit.rule = rule
+                        ledger.suppressed.append(hit)
+                        continue
                 aside_rule = rules.aside_line(story, where, mention)
                 if aside_rule is not None:
                     hit.rule = aside_rule
@@ -381,6 +371,20 @@ class Tagger:
         if parent:
             ledger.accepted.append(_Hit("group", parent, hit.mention, hit.field, hit.position, hit.weight,
                                         rules.IMPLIES_PARENT, hit.order))
+
+
+def _al_qaeda_rule(story: Story, where: str, mention: Mention, named_codes: set[str],
+                   province_tagged: bool) -> str | None:
+    """The rule under which an 'al-Qaeda' mention is not al-Qaeda core, else None."""
+    if not rules.al_qaeda_regional(story, province_tagged):
+        return rules.AL_QAEDA_REGIONAL
+    if rules.al_qaeda_affiliate(story, where, mention):
+        return rules.AL_QAEDA_AFFILIATE
+    if rules.al_qaeda_as_aqis(story, named_codes):
+        return rules.AL_QAEDA_AS_AQIS
+    if rules.sanctions_regime(story, where, mention):
+        return rules.SANCTIONS_REGIME
+    return None
 
 
 def _descriptor_rule(story: Story, where: str, mention: Mention, before: Mention | None,
