@@ -815,8 +815,13 @@ def test_sanctions_regime(tagger: Tagger) -> None:
             "list of people and groups linked to al Qaeda and the Taliban.")
     result = tagger.tag("", text)
     assert result.groups == ["JUD"]
-    assert _rules_used(result.suppressed, "AQ") == {rules.SANCTIONS_REGIME}
+    # "groups linked to al Qaeda": the descriptor rule, checked first, already drops al-Qaeda
+    assert _rules_used(result.suppressed, "AQ") == {rules.UNLISTED_GROUP_DESCRIPTOR}
     assert _rules_used(result.suppressed, "TTP") == {rules.SANCTIONS_REGIME}
+    committee = tagger.tag("", "Police in Lahore acted after the UN's Al-Qaeda sanctions committee listed "
+                               "the charity's chief.")
+    assert committee.groups == []
+    assert _rules_used(committee.suppressed, "AQ") == {rules.SANCTIONS_REGIME}
 
 
 def test_al_qaeda_outside_sanctions_phrase_still_tags(tagger: Tagger) -> None:
@@ -979,3 +984,74 @@ def test_poonch_of_jammu_and_kashmir(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == []
     assert _rules_used(result.suppressed, "AJK") == {rules.INDIAN_KASHMIR}
+
+
+# ------------------------------------------------------------------ round 7: origins, allies, UN listings
+@pytest.mark.parametrize("text", [
+    "Jamaat-ul-Ahrar, which parted ways with the main TTP last year, said it bombed the bazaar in Mohmand.",
+    "The JuA split from the TTP in 2014 and claimed the blast at the Wagah crossing near Lahore.",
+    "Jamaat-ul-Ahrar, which is comprised of fighters from the TTP, attacked a checkpost in Mohmand.",
+    "Lashkar-e-Jhangvi, known to work in alliance with the TTP, shot a trader in Karachi.",
+])
+def test_group_descriptor_the_group_it_left_or_works_with(tagger: Tagger, text: str) -> None:
+    result = tagger.tag("", text)
+    assert "TTP" not in result.groups
+    assert _rules_used(result.suppressed, "TTP") == {rules.GROUP_DESCRIPTOR}
+
+
+def test_unlisted_group_descriptor_the_group_a_commander_quit(tagger: Tagger) -> None:
+    text = ("A commander who had quit the Tehrik-e-Taliban Pakistan in June claimed the bombing of a "
+            "market in Parachinar.")
+    result = tagger.tag("", text)
+    assert result.groups == []
+    assert _rules_used(result.suppressed, "TTP") == {rules.UNLISTED_GROUP_DESCRIPTOR}
+    # "it" is the acting group, named before: the group it rejoined only describes it
+    rejoined = tagger.tag("", "The faction bombed a school in Mardan. It later rejoined the TTP, police "
+                              "said.")
+    assert rejoined.groups == []
+
+
+def test_unlisted_group_descriptor_a_splinter_of(tagger: Tagger) -> None:
+    result = tagger.tag("", "A splinter group of the Pakistani Taliban said it planted the bomb in Kohat.")
+    assert result.groups == []
+    assert _rules_used(result.suppressed, "TTP") == {rules.UNLISTED_GROUP_DESCRIPTOR}
+
+
+def test_unlisted_group_descriptor_groups_linked_with_or_fighting_alongside(tagger: Tagger) -> None:
+    dash = tagger.tag("", "Beijing blames Uighur groups \u2013 linked with al-Qaeda \u2013 for the unrest.")
+    assert dash.groups == []
+    assert _rules_used(dash.suppressed, "AQ") == {rules.UNLISTED_GROUP_DESCRIPTOR}
+    alongside = tagger.tag("", "The Turkistan Islamic Party, a group fighting alongside al-Qaeda, "
+                               "released a new video.")
+    assert alongside.groups == ["TIP"]
+
+
+def test_group_descriptor_of_groups_left_unnamed(tagger: Tagger) -> None:
+    text = ("Al-Qaeda affiliated sectarian outfits have claimed most of the attacks on Hazaras in Quetta, "
+            "a rights group said.")
+    result = tagger.tag("", text)
+    assert result.groups == []
+    assert _rules_used(result.suppressed, "AQ") == {rules.GROUP_DESCRIPTOR}
+    named_after = tagger.tag("", "The al-Qaeda-linked militant group Jundallah claimed the Wagah blast.")
+    assert named_after.groups == ["JUNDALLAH"]
+    # al-Qaeda as the acting group keeps its tag
+    assert tagger.tag("", "Al-Qaeda fighters attacked a checkpost in North Waziristan.").groups == ["AQ"]
+
+
+def test_sanctions_regime_un_listing_formula(tagger: Tagger) -> None:
+    text = ("Punjab took over a seminary of Jaish-e-Mohammad in Bahawalpur. The group was blacklisted by the "
+            "United Nations in 2001, which tied it to al Qaeda, for financing or perpetrating of al Qaeda "
+            "acts.")
+    result = tagger.tag("", text)
+    assert result.groups == ["JEM"]
+    assert _rules_used(result.suppressed, "AQ") == {rules.SANCTIONS_REGIME}
+
+
+def test_seventh_round_names(tagger: Tagger) -> None:
+    signature = tagger.tag("", "\u201cTehreek-e-Taliban Pakistan Jamaat ul Ahrar accepts responsibility for "
+                               "the blast in Mohmand,\u201d the statement said.")
+    assert signature.groups == ["JUA"]
+    assert tagger.tag("", "Jamatul Ahrar said it attacked the imambargah in Rawalpindi.").groups == ["JUA"]
+    tti = tagger.tag("", "Tehrik-i-Taliban Islami claimed the attack in Kurram.")
+    assert tti.groups == ["TTI"]
+    assert tagger.tag("", "Tehrek-e-Taliban Pakistan claimed the attack in Bannu.").groups == ["TTP"]

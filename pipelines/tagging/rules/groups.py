@@ -15,6 +15,7 @@ from pipelines.tagging.rules.vocabulary import (
     ALLIANCE_SUBJECTS,
     ALLIANCE_TAIL,
     ALLIANCE_WORDS,
+    DESCRIPTOR_OF_UNNAMED,
     DESCRIPTOR_PREFIX,
     DESCRIPTOR_TAIL,
     DESCRIPTOR_WORDS,
@@ -95,12 +96,13 @@ def descriptor_prefix_cue(story: Story, where: str, mention: Mention) -> bool:
 
 def descriptor_prefix(story: Story, where: str, mention: Mention, following: Mention | None) -> bool:
     """True when a group only qualifies the group right after it ('the al-Qaeda-affiliated Lashkar-e-Jhangvi',
-    'TTP-linked Jamaat-ul-Ahrar'): the second group acts, the first describes it."""
-    if following is None or following.term.code == mention.term.code \
-            or mention.norm_end > following.norm_start:
-        return False
+    'TTP-linked Jamaat-ul-Ahrar'), or groups the text leaves unnamed ('al-Qaeda affiliated outfits')."""
     lower = story.norm(where).lower
-    return bool(DESCRIPTOR_PREFIX.match(lower[mention.norm_end:following.norm_start]))
+    if following is not None and following.term.code != mention.term.code \
+            and mention.norm_end <= following.norm_start \
+            and DESCRIPTOR_PREFIX.match(lower[mention.norm_end:following.norm_start]):
+        return True
+    return bool(DESCRIPTOR_OF_UNNAMED.match(lower, mention.norm_end))
 
 
 def alliance_member(story: Story, where: str, mention: Mention, previous: Mention | None, *,
@@ -155,7 +157,14 @@ def jundallah_iranian(story: Story, named_codes: set[str], province_tagged: bool
                                       and m.term.key not in NOT_A_SETTING for _, m in story.mentions)
 
 
-SANCTIONS_BEFORE = re.compile(r"sanction[a-z]*\s+(?:list|regime|committee)\b[^.!?\n]{0,60}$")
+SANCTIONS_BEFORE = re.compile(
+    r"sanction[a-z]*\s+(?:list|regime|committee)\b[^.!?\n]{0,60}$"
+    # a UN listing and its formula: "blacklisted by the United Nations in 2001, which tied it to al Qaeda",
+    # "the financing, planning ... or perpetrating of al Qaeda acts"
+    r"|(?:blacklisted|designated|listed)\s+by\s+the\s+(?:un|united nations)\b[^.!?\n]{0,60}$"
+    r"|\bperpetrating\s+of\b[^.!?\n]{0,100}$"
+)
+SANCTIONS_CUES = ("sanction", "united nations", " un ", "perpetrating")
 SANCTIONS_AFTER = re.compile(r"^[\s'\u2019s]*(?:and\s+(?:the\s+)?taliban\s+)?sanctions\b")
 SANCTIONS_REACH = 110  # characters before a name that may hold the sanctions list it names
 DIPLOMATIC_OFFICES = (" foreign office ", " foreign ministry ", " ministry of foreign affairs ", " mofa ",
@@ -166,11 +175,12 @@ DIPLOMATIC_ACTS = (" briefing ", " spokesperson ", " spokesman ", " statement ")
 def sanctions_regime(story: Story, where: str, mention: Mention) -> bool:
     """True when 'al-Qaeda' or 'the Taliban' is named only in the name of the UN sanctions regime ('its
     terrorism sanctions list of people and organisations linked to al Qaeda and the Taliban', 'the
-    Al-Qaida Sanctions Committee')."""
+    Al-Qaida Sanctions Committee') or in a UN listing's formula ('blacklisted by the United Nations,
+    which tied it to al Qaeda')."""
     raw = story.raw_title if where == "title" else story.raw_text
     window = raw[max(0, mention.start - SANCTIONS_REACH):mention.start].lower()
     after = raw[mention.end:mention.end + 40].lower()
-    if "sanction" not in window and "sanction" not in after:
+    if not any(cue in window for cue in SANCTIONS_CUES) and "sanction" not in after:
         return False  # cheap test first
     return bool(SANCTIONS_BEFORE.search(window) or SANCTIONS_AFTER.match(after))
 

@@ -155,7 +155,8 @@ NEGATED_EVENTS = frozenset({  # what a negation must govern for the place to be 
     "explosion", "explosions", "operation", "operations", "event", "events", "case", "cases",
 })
 CONTRAST = frozenset({"but", "while", "whereas", "however", "although", "though", "yet", "after", "as"})
-_GROUP_ADJECTIVES = r"(?:(?:banned|outlawed|proscribed|defunct|militant|terrorist|global|transnational) )*"
+_GROUP_ADJECTIVES = (r"(?:(?:banned|outlawed|proscribed|defunct|militant|terrorist|global|transnational"
+                     r"|jihadi|jihadist|islamist|sectarian|main|parent) )*")
 DESCRIPTOR_TAIL = re.compile(
     r"(?:^| )(?:faction|offshoot|splinter|wing|branch|affiliate|ally|part|arm|front|group) of (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
@@ -163,25 +164,51 @@ DESCRIPTOR_TAIL = re.compile(
     + _GROUP_ADJECTIVES + r"$|"
     r"(?:^| )(?:breakaway|splinter|dissident)(?: faction| group)? (?:of|from) (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
+    # the group it left, or rejoined: "JuA split from TTP", "which parted ways with the main TTP"
+    r"(?:^| )(?:split|splintered|broke|broken|breaking|parted|separated|defected|walked out)"
+    r"(?: ways)?(?: away)? (?:from|with) (?:the )?" + _GROUP_ADJECTIVES + r"$|"
+    r"(?:^| )(?:quit|left|rejoined|re-joined|joined hands with|merged (?:back )?(?:into|with)) (?:the )?"
+    + _GROUP_ADJECTIVES + r"$|"
+    r"(?:^| )(?:(?:known|said|believed) to )?"
+    r"(?:work|works|working|operate|operates|operating|fighting|fights)"
+    r" (?:in alliance with|alongside) (?:the )?"
+    + _GROUP_ADJECTIVES + r"$|"
+    r"(?:^| )(?:comprised|composed|made up|consisting) of (?:[a-z]+ )?(?:from|of) (?:the )?"
+    + _GROUP_ADJECTIVES + r"$|"
     r"^(?:[a-z0-9]+ )?of (?:the )?$"  # "HGB (TTG) of the Pakistani Taliban"
 )
 DESCRIPTOR_WORDS = 7  # words between the acting group and the one that describes it
 PREFIX_WORDS = ("affiliated ", "linked ", "allied ", "aligned ", "backed ", "inspired ", "sponsored ", "led ")
 DESCRIPTOR_PREFIX = re.compile(  # "the al-Qaeda-affiliated LeJ", "TTP-linked JuA": the first group describes
-    r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored|led) " + _GROUP_ADJECTIVES + r"$"
+    r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored|led) " + _GROUP_ADJECTIVES
+    + r"(?:(?:group|outfit|organi[sz]ation|faction|network) )?$"
+)
+# "al-Qaeda-affiliated terrorist outfits have claimed ...": the group describes groups the text leaves unnamed
+DESCRIPTOR_OF_UNNAMED = re.compile(
+    r" (?:affiliated|linked|allied|aligned|backed|inspired|sponsored) " + _GROUP_ADJECTIVES
+    + r"(?:groups|outfits|organi[sz]ations|factions|networks|group|outfit|organi[sz]ation|faction|network)\b"
 )
 UNLISTED_DESCRIPTOR = re.compile(  # on the raw text before a group, lower-cased
     r"(?:,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|faction|wing|affiliate|off-shoot)"
     r"(?:\s+(?:faction|group|outfit|wing))?\s+(?:of|from)\s+"
-    r"|(?:group|outfit|organi[sz]ation|faction|militia|network)s?,?\s+(?:which|that)\s+"
-    r"(?:is|was|are|were|has been)"
-    r"\s+(?:(?:also|reportedly|allegedly|said to be|believed to be)\s+)*"
-    r"(?:affiliated|linked|allied|aligned|associated|tied|loyal)\s+(?:with|to)\s+(?:[a-z-]+\s+){0,4}?)"
+    r"|(?:group|outfit|organi[sz]ation|faction|militia|network)s?,?\s+(?:[-\u2013\u2014]\s*)?"
+    r"(?:(?:which|that)\s+(?:is|was|are|were|has been)\s+)?"
+    r"(?:(?:also|reportedly|allegedly|said to be|believed to be)\s+)*"
+    r"(?:affiliated|linked|allied|aligned|associated|tied|loyal)\s+(?:with|to)\s+(?:[a-z-]+\s+){0,4}?"
+    r"|(?:group|outfit|organi[sz]ation|faction|militia|network)s?,?\s+(?:(?:which|that)\s+)?"
+    r"(?:is\s+|are\s+|was\s+|were\s+)?(?:fighting|fights|fought|operating|operates)\s+alongside\s+"
+    r"(?:[a-z-]+\s+){0,3}?"
+    r"|(?:who|which|it|they)\s+(?:had\s+|has\s+|have\s+)?(?:later\s+)?"
+    r"(?:quit|left|parted ways with|split from|split away from|broken away from|broke away from|defected from"
+    r"|joined hands with|rejoined|re-joined|merged with|merged back into)\s+"
+    r"|(?:^|[^a-z])(?:a|an|the)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|off-shoot)"
+    r"(?:\s+(?:faction|group|outfit|wing))?\s+(?:of|from)\s+)"
     r"(?:the\s+)?" + _GROUP_ADJECTIVES.replace(" )", "\\s+)") + r"$"
 )
 UNLISTED_CUES = ("faction", "offshoot", "off-shoot", "splinter", "breakaway", "dissident", "wing",
                  "affiliate",
-                 "linked", "allied", "aligned", "associated", "tied", "loyal")
+                 "linked", "allied", "aligned", "associated", "tied", "loyal", "alongside", "quit", "left",
+                 "parted", "split", "broke", "defected", "joined", "merged")
 UNLISTED_REACH = 90  # characters before a group that may hold the descriptor
 ALLIANCE_TAIL = re.compile(  # "BRAS, an alliance of the BLA ...", "an umbrella group comprising BLF ..."
     r"(?:^| )(?:alliance|umbrella|coalition|conglomerate|grouping|conglomeration)(?: [a-z]+){0,4} "
