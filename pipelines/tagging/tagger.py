@@ -12,7 +12,7 @@ Provinces are listed by score, highest first; groups need one accepted mention.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -126,6 +126,9 @@ class Tagger:
         self._matcher = Matcher(taxonomy.terms)
         # groups whose generic names need a regional story; their colliding acronyms do too
         self._regional_codes = {t.code for t in taxonomy.terms if t.kind == "regional"}
+        # a place name two units share, as each of its units: chosen per story (rule shared_place)
+        self._shared_as = {t: {code: replace(t, code=code) for code in t.shared_with}
+                           for t in taxonomy.terms if t.shared_with}
 
     @classmethod
     def from_dir(cls, taxonomy_dir: Path) -> Tagger:
@@ -144,6 +147,8 @@ class Tagger:
         title, text = title or "", text or ""
         title_norm, title_mentions = self._matcher.find(title)
         text_norm, text_mentions = self._matcher.find(text)
+        if self._shared_as:
+            title_mentions, text_mentions = self._resolve_shared(title_mentions, text_mentions)
         dateline_start, dateline_end = rules.dateline_span(text)
         story = Story(
             title=title_norm,
@@ -177,6 +182,27 @@ class Tagger:
         scores = {c: round(province_scores[c], 2) for c in provinces}
         scores.update({c: round(group_scores[c], 2) for c in groups})
         return TagResult(provinces, groups, provinces[0] if provinces else None, evidence, suppressed, scores)
+
+    def _resolve_shared(self, *fields: list[Mention]) -> tuple[list[Mention], ...]:
+        """Each field's mentions with every shared place name given the unit the story points to, or
+        left out when it points to none and the taxonomy names no default."""
+        if not any(m.term.shared_with for mentions in fields for m in mentions):
+            return fields
+        named = {m.term.code for mentions in fields for m in mentions
+                 if m.term.family == "province" and not m.term.shared_with}
+        resolved: list[list[Mention]] = []
+        for mentions in fields:
+            kept: list[Mention] = []
+            for mention in mentions:
+                if mention.term.shared_with:
+                    code = rules.shared_place(mention.term.shared_with, mention.term.code, named)
+                    if code is None:
+                        continue
+                    if code != mention.term.code:
+                        mention = mention._replace(term=self._shared_as[mention.term][code])
+                kept.append(mention)
+            resolved.append(kept)
+        return tuple(resolved)
 
     def _provinces(self, story: Story, hits: list[_Located], ledger: _Ledger) -> None:
         weak: list[_Hit] = []

@@ -173,6 +173,7 @@ class Term:
     needs_place_context: bool = False  # ... and only when used as a place ("in Tank")
     reject_after: tuple[str, ...] = ()
     parent: str | None = None  # a faction that also tags its parent
+    shared_with: tuple[str, ...] = ()  # a place name two units share: all of them (rule shared_place)
     where: str = ""  # "file:line", for messages
 
 
@@ -312,21 +313,21 @@ def _compile_provinces(builder: _Builder, doc: YamlDocument, spec: ProvincesFile
 
     for key, entries in claims.items():
         resolution = shared.get(key)
+        extra: dict[str, Any] = {}
+        if resolution is not None:
+            extra["shared_with"] = tuple(sorted({code for _, _, code, _ in entries}))
+        found = ordinary.get(key)
+        if found is not None:
+            extra.update(ordinary=True, needs_place_context=found[1].require_place_context,
+                         reject_after=tuple(normalize_term(w) for w in found[1].reject_after))
         for loc, text, code, kind in entries:
-            if resolution is not None:
-                target = resolution[1].resolve
-                if target == "drop" or target != code:
-                    continue  # the kept entry (or a blocker below) represents the term
-            found = ordinary.get(key)
-            extra: dict[str, Any] = {}
-            if found is not None:
-                extra = {"ordinary": True, "needs_place_context": found[1].require_place_context,
-                         "reject_after": tuple(normalize_term(w) for w in found[1].reject_after)}
+            if resolution is not None and resolution[1].resolve != code:
+                continue  # the kept entry (or the unresolved one below) represents the term
             builder.add(doc, loc, _make(doc, loc, text, "province", code, kind, **extra))
         if resolution is not None and resolution[1].resolve == "drop":
-            index = resolution[0]
-            loc = ("ambiguity", "shared_terms", index, "term")
-            builder.add(doc, loc, _make(doc, loc, resolution[1].term, "blocker", "", "name"))
+            # no default unit: it tags only when the story names exactly one of its units elsewhere
+            loc = ("ambiguity", "shared_terms", resolution[0], "term")
+            builder.add(doc, loc, _make(doc, loc, resolution[1].term, "province", "", "name", **extra))
 
     for index, text in enumerate(ambiguity.not_places):
         loc = ("ambiguity", "not_places", index)

@@ -1055,3 +1055,16 @@ def test_seventh_round_names(tagger: Tagger) -> None:
     tti = tagger.tag("", "Tehrik-i-Taliban Islami claimed the attack in Kurram.")
     assert tti.groups == ["TTI"]
     assert tagger.tag("", "Tehrek-e-Taliban Pakistan claimed the attack in Bannu.").groups == ["TTP"]
+
+
+@pytest.mark.parametrize(("text", "provinces"), [
+    ("A trader was shot dead in Khangarh, Muzaffargarh police said.", ["PB"]),
+    ("Floodwater entered Khangarh and Daharki in Ghotki district.", ["SD"]),
+    ("A trader was shot dead in Khangarh on Sunday.", ["SD"]),  # neither unit named: the default
+    ("Police raided a house in Khanpur on Sunday.", []),  # `drop`: no default
+    ("Police raided a house in Khanpur, a town in Haripur district.", ["KP"]),
+    ("Police in Khanpur and in Rahim Yar Khan made arrests.", ["PB"]),
+])
+def test_shared_place(tagger: Tagger, text: str, provinces: list[str]) -> None:
+    assert tagger.tag("", text).provinces == provinces
+    assert rules.SHARED_PLACE in RULES

@@ -83,6 +83,7 @@ from pipelines.tagging.rules.names import (
     ROUTE_ENDPOINT,
     RULES,
     SANCTIONS_REGIME,
+    SHARED_PLACE,
     TALIBAN_ALONE_IS_AFGHAN,
     TALIBAN_PAKISTANI_CONTEXT,
     TEAM_SHORTHAND,
@@ -100,6 +101,7 @@ from pipelines.tagging.rules.places import (
     negated_mention,
     ordinary_words,
     organisation_base,
+    shared_place,
     team_shorthand,
 )
 from pipelines.tagging.rules.soft_mentions import soft_mention
@@ -115,6 +117,7 @@ __all__ = [
     "JUNDALLAH_IRANIAN", "KHAWARIJ_LABEL", "MUZAFFARABAD_VS_MUZAFFARGARH", "NEGATED_MENTION",
     "ORDINARY_WORDS", "ORGANISATION_BASE", "ORIGIN_MENTION", "PASSING_MENTION", "PHOTO_CAPTION",
     "RELATED_HEADLINE", "ROUTE_DESCRIPTION", "ROUTE_ENDPOINT", "RULES", "SANCTIONS_REGIME",
+    "SHARED_PLACE",
     "TALIBAN_ALONE_IS_AFGHAN", "TALIBAN_PAKISTANI_CONTEXT", "TEAM_SHORTHAND", "UNLISTED_GROUP_DESCRIPTOR",
     "WEAK_ACRONYM", "Story", "al_qaeda_affiliate", "al_qaeda_as_aqis", "al_qaeda_regional",
     "alliance_member", "aside_line", "border_crossing", "bracketed_repeat", "chained_place",
@@ -123,6 +126,6 @@ __all__ = [
     "foreign_setting_weight", "group_descriptor", "hyderabad_telangana", "in_dateline", "incident_place",
     "indian_kashmir", "indian_punjab", "islamabad_as_government", "islamic_state_regional",
     "jundallah_iranian", "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention", "ordinary_words",
-    "organisation_base", "sanctions_regime", "soft_mention", "state_label_applies",
+    "organisation_base", "sanctions_regime", "shared_place", "soft_mention", "state_label_applies",
     "taliban_alone_is_afghan", "team_shorthand", "unlisted_group_descriptor",
 ]

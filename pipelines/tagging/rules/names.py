@@ -47,6 +47,7 @@ UNLISTED_GROUP_DESCRIPTOR = "unlisted_group_descriptor"
 DIPLOMATIC_DATELINE = "diplomatic_dateline"
 SANCTIONS_REGIME = "sanctions_regime"
 ROUTE_DESCRIPTION = "route_description"
+SHARED_PLACE = "shared_place"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -139,7 +140,10 @@ RULES: dict[str, str] = {
                           "filed it, nothing happened there"),
     SANCTIONS_REGIME: ("'al-Qaeda' and 'the Taliban' named only in the name of the UN sanctions regime "
                        "('sanctions list of people and organisations linked to al Qaeda and the Taliban', "
-                       "'the Al-Qaida Sanctions Committee') are not actors in the story"),
+                       "'the Al-Qaida Sanctions Committee') or in a UN listing's formula ('blacklisted by "
+                       "the United Nations, which tied it to al Qaeda') are not actors in the story"),
+    SHARED_PLACE: ("a place name two units share (ambiguity.shared_terms) stands for the one of them the "
+                   "story names elsewhere; else for the unit listed in `resolve`, or nothing for `drop`"),
     ROUTE_DESCRIPTION: ("places a road, railway or pipeline connects ('the train, which connects Quetta "
                         "through Punjab to Peshawar', 'the highway linking Karachi with Quetta') are route "
                         "points, counted as route_endpoint"),

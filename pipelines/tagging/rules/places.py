@@ -39,6 +39,16 @@ from pipelines.tagging.rules.vocabulary import (
 )
 
 
+def shared_place(units: tuple[str, ...], default: str, named: set[str]) -> str | None:
+    """The unit a place name shared by ``units`` stands for: the one of them the story names elsewhere
+    ("Khangarh" beside Muzaffargarh is PB, beside Ghotki SD), else ``default`` (None when the taxonomy
+    gives no default)."""
+    candidates = [unit for unit in units if unit in named]
+    if len(candidates) == 1:
+        return candidates[0]
+    return default or None
+
+
 def ordinary_words(story: Story, where: str, mention: Mention) -> bool:
     """True when an ordinary-word place name (Tank, Hub, Swat) is used as a place."""
     after = words_after(story, where, mention, 3)
