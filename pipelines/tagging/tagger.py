@@ -96,9 +96,16 @@ class _Ledger:
         self.suppressed: list[_Hit] = []
 
     def scores(self, family: str) -> dict[str, float]:
+        """Each code's summed weight; a dateline counts once, however many of the unit's names it holds
+        ("PESHAWAR, Khyber Pakhtunkhwa:"), so that a dateline alone never tags."""
         totals: dict[str, float] = {}
+        datelined: set[str] = set()
         for hit in self.accepted:
             if hit.family == family:
+                if hit.rule == rules.DATELINE:
+                    if hit.code in datelined:
+                        continue
+                    datelined.add(hit.code)
                 totals[hit.code] = totals.get(hit.code, 0.0) + hit.weight
         return totals
 

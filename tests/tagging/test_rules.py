@@ -1068,3 +1068,12 @@ def test_seventh_round_names(tagger: Tagger) -> None:
 def test_shared_place(tagger: Tagger, text: str, provinces: list[str]) -> None:
     assert tagger.tag("", text).provinces == provinces
     assert rules.SHARED_PLACE in RULES
+
+
+def test_dateline_holding_two_names_of_one_unit_counts_once(tagger: Tagger) -> None:
+    # it used to reach the threshold alone, and then crash the passing-mention check (no other mention)
+    text = ("PESHAWAR, Khyber Pakhtunkhwa, May 3: The federal cabinet approved a new tariff for traders on "
+            "Tuesday, the finance ministry said.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "KP") == {rules.DATELINE}
