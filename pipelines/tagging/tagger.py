@@ -181,6 +181,8 @@ class Tagger:
         group_scores = ledger.scores("group")
         groups = sorted((c for c, s in group_scores.items() if s >= THRESHOLD),
                         key=lambda c: (-group_scores[c], c))
+        if self.taxonomy.background_groups.intersection(groups):
+            groups = self._drop_background_groups(story, ledger, groups)
         tagged = {("province", c) for c in provinces} | {("group", c) for c in groups}
         evidence = _Ledger.evidence(ledger.accepted, tagged)
         # below-threshold hits (a lone dateline, say) are shown with the suppressed ones
@@ -396,6 +398,18 @@ class Tagger:
                 hit.rule = rules.TALIBAN_PAKISTANI_CONTEXT if applies else rules.TALIBAN_ALONE_IS_AFGHAN
             (ledger.accepted if applies else ledger.suppressed).append(hit)
 
+
+    def _drop_background_groups(self, story: Story, ledger: _Ledger, groups: list[str]) -> list[str]:
+        """``groups`` without the background names (al-Qaeda) named once in the body beside other groups."""
+        background = self.taxonomy.background_groups
+        if all(code in background for code in groups):
+            return groups
+        kept = set(groups)
+        for code in background.intersection(groups):
+            items = [h for h in ledger.accepted if h.family == "group" and h.code == code]
+            if all(h.field == "body" and h.rule is None for h in items) and _named_once(story, items):
+                self._drop(ledger, kept, code, items, rules.PASSING_GROUP_MENTION)
+        return [code for code in groups if code in kept]
 
     @staticmethod
     def _accept_group(ledger: _Ledger, hit: _Hit) -> None:

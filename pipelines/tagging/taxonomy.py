@@ -122,6 +122,7 @@ class GroupSpec(_Strict):
     acronyms: tuple[AcronymText, ...] = ()
     context_acronyms: tuple[AcronymText, ...] = ()
     factions: tuple[FactionSpec, ...] = ()
+    background_name: bool = False
 
 
 class StateLabelSpec(_Strict):
@@ -206,6 +207,7 @@ class Taxonomy:
     state_labels: dict[str, StateLabel]
     collisions: dict[str, Collision]
     national_datelines: frozenset[str]
+    background_groups: frozenset[str] = frozenset()  # rule passing_group_mention
 
 
 # ---------------------------------------------------------------------------- loading
@@ -474,4 +476,5 @@ def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
         state_labels=labels,
         collisions=collisions,
         national_datelines=frozenset(normalize_term(t) for t in p_spec.datelines.national),
+        background_groups=frozenset(g.code for g in g_spec.groups if g.background_name),
     )

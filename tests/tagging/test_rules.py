@@ -1077,3 +1077,34 @@ def test_dateline_holding_two_names_of_one_unit_counts_once(tagger: Tagger) -> N
     result = tagger.tag("", text)
     assert result.provinces == []
     assert _rules_used(result.suppressed, "KP") == {rules.DATELINE}
+
+
+def _story_with_background_line(background: str) -> str:
+    return ("Militants of the TTP stormed a police post in Lakki Marwat on Sunday night, killing three "
+            "constables, district police said. The attackers fled towards the hills after a two-hour "
+            "exchange of fire, and a search operation was under way on Monday.\n\n"
+            "The post had been attacked twice this year, a police spokesman said. " + background)
+
+
+def test_passing_group_mention(tagger: Tagger) -> None:
+    text = _story_with_background_line("The border districts have long been a sanctuary for al-Qaeda.")
+    result = tagger.tag("", text)
+    assert result.groups == ["TTP"]
+    assert _rules_used(result.suppressed, "AQ") == {rules.PASSING_GROUP_MENTION}
+    assert rules.PASSING_GROUP_MENTION in RULES
+
+
+@pytest.mark.parametrize(("title", "background"), [
+    # named in the title, or more than once, or as the only group: a subject, not background
+    ("TTP and al-Qaeda fighters raid Lakki Marwat post", "The border districts have long been a sanctuary "
+                                                         "for al-Qaeda."),
+    ("", "Officials said al-Qaeda trainers had joined the raid, and al-Qaeda later praised it."),
+])
+def test_passing_group_mention_keeps_a_subject(tagger: Tagger, title: str, background: str) -> None:
+    assert sorted(tagger.tag(title, _story_with_background_line(background)).groups) == ["AQ", "TTP"]
+
+
+def test_passing_group_mention_needs_another_group(tagger: Tagger) -> None:
+    text = ("Gunmen stormed a police post in Lakki Marwat on Sunday night, killing three constables, police "
+            "said.\n\nOfficials said the attackers had trained with al-Qaeda.")
+    assert tagger.tag("", text).groups == ["AQ"]

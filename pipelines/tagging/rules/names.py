@@ -48,6 +48,7 @@ DIPLOMATIC_DATELINE = "diplomatic_dateline"
 SANCTIONS_REGIME = "sanctions_regime"
 ROUTE_DESCRIPTION = "route_description"
 SHARED_PLACE = "shared_place"
+PASSING_GROUP_MENTION = "passing_group_mention"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -142,6 +143,8 @@ RULES: dict[str, str] = {
                        "('sanctions list of people and organisations linked to al Qaeda and the Taliban', "
                        "'the Al-Qaida Sanctions Committee') or in a UN listing's formula ('blacklisted by "
                        "the United Nations, which tied it to al Qaeda') are not actors in the story"),
+    PASSING_GROUP_MENTION: ("a group marked `background_name` (al-Qaeda) named once, in the body only, "
+                            "beside other tagged groups is background, not tagged"),
     SHARED_PLACE: ("a place name two units share (ambiguity.shared_terms) stands for the one of them the "
                    "story names elsewhere; else for the unit listed in `resolve`, or nothing for `drop`"),
     ROUTE_DESCRIPTION: ("places a road, railway or pipeline connects ('the train, which connects Quetta "
