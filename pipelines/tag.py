@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.statscollectors import StatsCollector
 
 if TYPE_CHECKING:
     from pipelines.tagging import Tagger
     from pipelines.tagging.taxonomy import Taxonomy
 
+from crawler.errors import ERROR_STAT_PREFIX
 from crawler.items import PageItem
+
+logger = logging.getLogger(__name__)
 
 
 class TagPipeline:
     """Adds ``provinces``, ``groups``, ``primary_province`` and ``evidence`` to each article."""
 
-    def __init__(self, tagger: Tagger):
+    def __init__(self, tagger: Tagger, stats: StatsCollector | None = None):
         self.tagger = tagger
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TagPipeline:
@@ -29,11 +35,19 @@ class TagPipeline:
             raise NotConfigured("no taxonomy directory; articles are stored untagged")
         from pipelines.tagging import Tagger
 
-        return cls(Tagger(taxonomy_for(Path(directory))))
+        return cls(Tagger(taxonomy_for(Path(directory))), crawler.stats)
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem) and item.article is not None:
-            item.tags = self.tagger.tag(item.article.title or "", item.article.text).to_dict()
+            try:
+                item.tags = self.tagger.tag(item.article.title or "", item.article.text).to_dict()
+            except Exception:
+                # a tagger bug must not lose the article: it is stored untagged (`newsmon retag` tags
+                # it once the bug is fixed) and counted on the crawl run as a `tagging` error
+                logger.exception("tagging failed for %s; storing it untagged", item.url)
+                item.tags = {}
+                if self.stats is not None:
+                    self.stats.inc_value(f"{ERROR_STAT_PREFIX}tagging")
         return item
 
 
