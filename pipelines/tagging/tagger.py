@@ -398,7 +398,6 @@ class Tagger:
                 hit.rule = rules.TALIBAN_PAKISTANI_CONTEXT if applies else rules.TALIBAN_ALONE_IS_AFGHAN
             (ledger.accepted if applies else ledger.suppressed).append(hit)
 
-
     def _drop_background_groups(self, story: Story, ledger: _Ledger, groups: list[str]) -> list[str]:
         """``groups`` without the background names (al-Qaeda) named once in the body beside other groups."""
         background = self.taxonomy.background_groups

@@ -157,6 +157,12 @@ NEGATED_EVENTS = frozenset({  # what a negation must govern for the place to be 
 CONTRAST = frozenset({"but", "while", "whereas", "however", "although", "though", "yet", "after", "as"})
 _GROUP_ADJECTIVES = (r"(?:(?:banned|outlawed|proscribed|defunct|militant|terrorist|global|transnational"
                      r"|jihadi|jihadist|islamist|sectarian|main|parent) )*")
+# the group another left or rejoined ("JuA split from the TTP"), and the one it fights beside
+_LEFT_OR_REJOINED = (r"(?:(?:split|splintered|broke|broken|breaking|parted|separated|defected|walked out)"
+                     r"(?: ways)?(?: away)? (?:from|with)|quit|left|rejoined|re-joined|joined hands with"
+                     r"|merged (?:back )?(?:into|with))")
+_WORKS_ALONGSIDE = (r"(?:(?:known|said|believed) to )?(?:work|works|working|operate|operates|operating"
+                    r"|fighting|fights|fought) (?:in alliance with|alongside)")
 DESCRIPTOR_TAIL = re.compile(
     r"(?:^| )(?:faction|offshoot|splinter|wing|branch|affiliate|ally|part|arm|front|group) of (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
@@ -164,15 +170,7 @@ DESCRIPTOR_TAIL = re.compile(
     + _GROUP_ADJECTIVES + r"$|"
     r"(?:^| )(?:breakaway|splinter|dissident)(?: faction| group)? (?:of|from) (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
-    # the group it left, or rejoined: "JuA split from TTP", "which parted ways with the main TTP"
-    r"(?:^| )(?:split|splintered|broke|broken|breaking|parted|separated|defected|walked out)"
-    r"(?: ways)?(?: away)? (?:from|with) (?:the )?" + _GROUP_ADJECTIVES + r"$|"
-    r"(?:^| )(?:quit|left|rejoined|re-joined|joined hands with|merged (?:back )?(?:into|with)) (?:the )?"
-    + _GROUP_ADJECTIVES + r"$|"
-    r"(?:^| )(?:(?:known|said|believed) to )?"
-    r"(?:work|works|working|operate|operates|operating|fighting|fights)"
-    r" (?:in alliance with|alongside) (?:the )?"
-    + _GROUP_ADJECTIVES + r"$|"
+    r"(?:^| )(?:" + _LEFT_OR_REJOINED + "|" + _WORKS_ALONGSIDE + r") (?:the )?" + _GROUP_ADJECTIVES + r"$|"
     r"(?:^| )(?:comprised|composed|made up|consisting) of (?:[a-z]+ )?(?:from|of) (?:the )?"
     + _GROUP_ADJECTIVES + r"$|"
     r"^(?:[a-z0-9]+ )?of (?:the )?$"  # "HGB (TTG) of the Pakistani Taliban"
@@ -196,11 +194,8 @@ UNLISTED_DESCRIPTOR = re.compile(  # on the raw text before a group, lower-cased
     r"(?:(?:also|reportedly|allegedly|said to be|believed to be)\s+)*"
     r"(?:affiliated|linked|allied|aligned|associated|tied|loyal)\s+(?:with|to)\s+(?:[a-z-]+\s+){0,4}?"
     r"|(?:group|outfit|organi[sz]ation|faction|militia|network)s?,?\s+(?:(?:which|that)\s+)?"
-    r"(?:is\s+|are\s+|was\s+|were\s+)?(?:fighting|fights|fought|operating|operates)\s+alongside\s+"
-    r"(?:[a-z-]+\s+){0,3}?"
-    r"|(?:who|which|it|they)\s+(?:had\s+|has\s+|have\s+)?(?:later\s+)?"
-    r"(?:quit|left|parted ways with|split from|split away from|broken away from|broke away from|defected from"
-    r"|joined hands with|rejoined|re-joined|merged with|merged back into)\s+"
+    r"(?:is\s+|are\s+|was\s+|were\s+)?" + _WORKS_ALONGSIDE + r"\s+(?:[a-z-]+\s+){0,3}?"
+    r"|(?:who|which|it|they)\s+(?:had\s+|has\s+|have\s+)?(?:later\s+)?" + _LEFT_OR_REJOINED + r"\s+"
     r"|(?:^|[^a-z])(?:a|an|the)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|off-shoot)"
     r"(?:\s+(?:faction|group|outfit|wing))?\s+(?:of|from)\s+)"
     r"(?:the\s+)?" + _GROUP_ADJECTIVES.replace(" )", "\\s+)") + r"$"
