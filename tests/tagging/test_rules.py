@@ -933,6 +933,16 @@ def test_place_naming_an_incident_is_an_incident_place(tagger: Tagger) -> None:
     assert _rules_used(result.evidence, "PB") == {rules.INCIDENT_PLACE}
 
 
+def test_headline_naming_an_incident_without_an_article_is_an_incident_place(tagger: Tagger) -> None:
+    text = ("Government dismisses separatist claim behind Rawalpindi bombing\n\n"
+            "A spokesman for the group told reporters in Quetta that its fighters had planted the bomb in "
+            "reply to raids in Kech, Panjgur and Awaran districts of Balochistan. Officials in Quetta said "
+            "the claim was false.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA", "PB"]
+    assert _rules_used(result.evidence, "PB") == {rules.INCIDENT_PLACE}
+
+
 def test_al_qaeda_as_aqis(tagger: Tagger) -> None:
     shorthand = ("CTD officers in Karachi arrested three members of al-Qaeda in the Indian Subcontinent "
                  "(AQIS) in Korangi. The al-Qaeda men had planned attacks on police posts, an officer said.")

@@ -213,8 +213,8 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
     if before[-1:] == ["from"] and before[-2:-1] not in (["is"], ["are"], ["was"], ["were"]) \
             and any(word in ARREST_WORDS for word in _clause_tail(before[-reach:-1])):
         return True  # "apprehended in a raid by the CTD from Bhakkar": arrested there
-    if after[:1] and after[0] in INCIDENT_NOUNS and before[-1:] in (["the"], ["a"], ["after"], ["since"]):
-        return True  # "said the Lahore attack was the beginning", "after the Quetta blast"
+    if after[:1] and after[0] in INCIDENT_NOUNS:
+        return True  # "said the Lahore attack was the beginning", "claims behind Islamabad blast"
     if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
         return True  # "entered Rawalpindi, where they set a crane on fire"
     # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
