@@ -74,10 +74,17 @@ class SharedTermSpec(_Strict):
     note: str = ""
 
 
+class LeftOutSpec(_Strict):
+    term: TermText
+    note: str
+    unit: str = ""  # left out for this unit only: the name is listed for another one
+
+
 class AmbiguitySpec(_Strict):
     ordinary_words: tuple[OrdinaryWordSpec, ...] = ()
     shared_terms: tuple[SharedTermSpec, ...] = ()
     not_places: tuple[TermText, ...] = ()
+    left_out: tuple[LeftOutSpec, ...] = ()  # reference names deliberately not matched, with the reason
 
 
 class ForeignSpec(_Strict):
@@ -312,6 +319,15 @@ def _compile_provinces(builder: _Builder, doc: YamlDocument, spec: ProvincesFile
         if key not in claims:
             builder.error(doc, ("ambiguity", "ordinary_words", index, "term"),
                           f"{word.term!r} is not a place term in this file")
+    for index, left in enumerate(ambiguity.left_out):
+        if left.unit and left.unit not in codes:
+            builder.error(doc, ("ambiguity", "left_out", index, "unit"),
+                          f"unknown province code {left.unit!r} (known: {', '.join(codes)})")
+        listed = {code for _, _, code, _ in claims.get(normalize_term(left.term), [])}
+        if listed and (not left.unit or left.unit in listed):
+            builder.error(doc, ("ambiguity", "left_out", index, "term"),
+                          f"{left.term!r} is listed as a place of {', '.join(sorted(listed))};"
+                          " remove it from one of the two lists")
 
     for key, entries in claims.items():
         resolution = shared.get(key)

@@ -962,6 +962,12 @@ def test_spellings_added_from_real_reports(tagger: Tagger) -> None:
     assert tagger.tag("", aqis).groups == ["AQIS"]
     stadium = "The second Test was played at the Gaddafi Stadium, where the home side won by six wickets."
     assert tagger.tag("", stadium).provinces == ["PB"]
+    ajk = "Traders in Pakistan-occupied Jammu and Kashmir shut their shops over electricity tariffs."
+    assert tagger.tag("", ajk).provinces == ["AJK"]
+    karachi = "A cleric was shot dead in Gulistan-i-Jauhar on Tuesday, police said."
+    assert tagger.tag("", karachi).provinces == ["SD"]  # not Gulistan, the Killa Abdullah town
+    town = "A CTD team raided a seminary in Daska and arrested 12 suspects."
+    assert tagger.tag("", town).provinces == ["PB"]
 
 
 def test_hyderabad_telangana_police_vocabulary(tagger: Tagger) -> None:
