@@ -494,6 +494,8 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
         return rules.HYDERABAD_TELANGANA
     if code == "AJK" and rules.indian_kashmir(story, mention):
         return rules.INDIAN_KASHMIR
+    if code == "AJK" and rules.gb_called_kashmir(story, mention):
+        return rules.GB_CALLED_KASHMIR
     islamabad = key == "islamabad"
     if islamabad and rules.islamabad_as_government(story, where, mention):
         return rules.ISLAMABAD_AS_GOVERNMENT

@@ -1124,3 +1124,42 @@ def test_passing_group_mention_needs_another_group(tagger: Tagger) -> None:
     text = ("Gunmen stormed a police post in Lakki Marwat on Sunday night, killing three constables, police "
             "said.\n\nOfficials said the attackers had trained with al-Qaeda.")
     assert tagger.tag("", text).groups == ["AQ"]
+
+
+# ------------------------------------------------------------------ rules added in the eighth tuning round
+def test_dateline_under_a_photo_caption(tagger: Tagger) -> None:
+    text = ("Envoy summoned over cross-border raids\n\n"
+            "Villagers inspect a house damaged in an overnight strike in Paktika province, Afghanistan, on "
+            "Monday, in a picture taken by a local photographer who asked not to be named. ( AP )\n\n"
+            "Islamabad: The Foreign Office summoned the Afghan charge d'affaires after five soldiers were "
+            "killed in an attack in North Waziristan, officials said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "ICT") == {rules.DATELINE}
+
+
+def test_islamabad_as_the_one_a_promise_is_made_to(tagger: Tagger) -> None:
+    text = ("Four soldiers were killed in an ambush in Mir Ali. Officials said Kabul had broken its "
+            "commitments to Islamabad that its soil would not be used for attacks.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "ICT") == {rules.ISLAMABAD_AS_GOVERNMENT}
+
+
+def test_moving_towards_a_place_is_a_journey_end(tagger: Tagger) -> None:
+    text = ("Gunmen fired on a passenger coach near Chilas on Saturday, killing six people. The coach had "
+            "left Gilgit in the morning and was moving towards the federal capital when it was attacked.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["GB"]
+    assert _rules_used(result.suppressed, "ICT") == {rules.ROUTE_ENDPOINT}
+
+
+def test_gb_called_kashmir(tagger: Tagger) -> None:
+    text = ("Nine passengers were killed when gunmen attacked a bus near Chilas in Diamer district, which "
+            "lies in Pakistan-occupied Kashmir, officials said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["GB"]
+    assert _rules_used(result.suppressed, "AJK") == {rules.GB_CALLED_KASHMIR}
+    assert rules.GB_CALLED_KASHMIR in RULES
+    both = text + " A second attack hit a police post in Kotli in PoK the same night."
+    assert sorted(tagger.tag("", both).provinces) == ["AJK", "GB"]

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from pipelines.tagging.matcher import Mention
 from pipelines.tagging.rules.story import Story, foreign_setting_weight, words_before
-from pipelines.tagging.rules.vocabulary import CROSSINGS, FOREIGN_OWNERS, INDIAN_KASHMIR_AMBIGUOUS, SISTAN
+from pipelines.tagging.rules.vocabulary import (
+    CROSSINGS,
+    FOREIGN_OWNERS,
+    INDIAN_KASHMIR_AMBIGUOUS,
+    KASHMIR_UMBRELLA,
+    SISTAN,
+)
 
 
 def cross_border_places(story: Story, where: str, mention: Mention) -> bool:
@@ -64,3 +70,16 @@ def indian_kashmir(story: Story, mention: Mention) -> bool:
         return False
     return not any(m.term.code == "AJK" and m.term.key not in INDIAN_KASHMIR_AMBIGUOUS
                    for _, m in story.mentions)
+
+
+def gb_called_kashmir(story: Story, mention: Mention) -> bool:
+    """True when 'PoK' or 'Pakistan-occupied Kashmir' stands for Gilgit-Baltistan: the story names GB
+    places and no AJK district or town ('Chilas, which is located in Pakistan-occupied Kashmir')."""
+    if mention.term.code != "AJK" or mention.term.key not in KASHMIR_UMBRELLA:
+        return False
+    gilgit = False
+    for _, other in story.mentions:
+        if other.term.code == "AJK" and other.term.kind == "place":
+            return False
+        gilgit = gilgit or (other.term.code == "GB" and other.term.kind != "weak_acronym")
+    return gilgit

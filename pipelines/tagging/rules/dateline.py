@@ -23,7 +23,9 @@ _PLACE_DATE_LINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Za-z .'\-]{{2,30}}?),\s*"
     rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?\s*$"
 )
-DATELINE_SEARCH_CHARS = 400
+_CREDIT_END = re.compile(r"(?:\(\s*(?:AP|AFP|Reuters|EPA|Getty Images|File|APP|PPI|ANI|PTI)(?: Photo)?\s*\)"
+                         r"|\b(?:PHOTO|Photo|File photo|FILE PHOTO)\s*:\s*[A-Za-z ./]{2,30})\s*$")
+DATELINE_SEARCH_CHARS = 600
 HEADLINE_CHARS = 160
 
 
@@ -55,7 +57,8 @@ def dateline_span(text: str) -> tuple[int, int]:
         if line_end == -1:
             break
         if line.strip():
-            headline = len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":"))
+            headline = (len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":"))) \
+                or bool(_CREDIT_END.search(line))  # a photo caption ending in its credit
         start = line_end + 1
     return 0, 0
 

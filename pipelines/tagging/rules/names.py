@@ -11,6 +11,7 @@ TALIBAN_PAKISTANI_CONTEXT = "taliban_pakistani_context"
 INDIAN_PUNJAB = "indian_punjab"
 HYDERABAD_TELANGANA = "hyderabad_telangana"
 INDIAN_KASHMIR = "indian_kashmir"
+GB_CALLED_KASHMIR = "gb_called_kashmir"
 CROSS_BORDER_PLACES = "cross_border_places"
 MUZAFFARABAD_VS_MUZAFFARGARH = "muzaffarabad_vs_muzaffargarh"
 DATELINE = "dateline"
@@ -57,6 +58,9 @@ RULES: dict[str, str] = {
     INDIAN_PUNJAB: "'Punjab' in a story about Indian Punjab (Amritsar, Ludhiana ...) is not PB",
     HYDERABAD_TELANGANA: "'Hyderabad' next to Telangana cues is the Indian city, not SD",
     INDIAN_KASHMIR: "Poonch, Kotli, Neelum ... in a story about Indian-administered Kashmir are not AJK",
+    GB_CALLED_KASHMIR: ("'PoK' or 'Pakistan-occupied Kashmir' in a story that names Gilgit-Baltistan places "
+                        "and no AJK district or town is the outlet's name for Gilgit-Baltistan ('Chilas, "
+                        "which is located in Pakistan-occupied Kashmir'), not AJK"),
     CROSS_BORDER_PLACES: ("Afghan and Iranian places never tag; 'Iran's Balochistan' and "
                           "'Sistan-o-Baluchistan' are not BA"),
     MUZAFFARABAD_VS_MUZAFFARGARH: "exact names only: Muzaffarabad is AJK, Muzaffargarh is PB, no fuzzy match",

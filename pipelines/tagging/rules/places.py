@@ -257,6 +257,8 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
             return True
         if before[-1] in GOVERNMENT_OBJECT_OF:
             return True
+        if before[-1] == "to" and after[:1] == ["that"]:
+            return True  # "its commitments to Islamabad that it would not allow ..."
         if before[-1] in ("against", "on", "by") and len(before) == 2 and before[0] in ACCUSATION_NOUNS:
             return True  # "allegations against Islamabad"
         if before[-1] in ("by", "from") and len(before) == 2 and before[0] in ORDER_WORDS:

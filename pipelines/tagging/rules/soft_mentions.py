@@ -62,6 +62,9 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
         return ROUTE_ENDPOINT  # "... through Punjab to Peshawar", "the highway linking Karachi with Quetta"
     if last in ("the", "of") and moved_from(story, where, mention):
         return ROUTE_ENDPOINT  # "had moved to Punjab from the tribal districts of Khyber Pakhtunkhwa"
+    toward = near[:-1] if last == "the" else near
+    if toward[-1:] in (["towards"], ["toward"]) and any(word in MOVEMENT_WORDS for word in toward[-7:-1]):
+        return ROUTE_ENDPOINT  # "the bus was moving towards the federal capital"
     if last not in ("from", "to", "for"):
         return None
     if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"

@@ -32,7 +32,7 @@ GOVERNMENT_NEXT = frozenset({
 GOVERNMENT_OBJECT_OF = frozenset({
     "urged", "urges", "asked", "asks", "told", "tells", "warned", "warns", "accused", "accuses", "blamed",
     "blames", "informed", "pressed", "presses", "praised", "praises", "criticised", "criticises",
-    "slammed", "slams",
+    "slammed", "slams", "assured", "assures", "reassured", "promised", "promises",
 })
 INSTITUTIONS = frozenset({
     "based", "headquartered", "office", "ministry", "government", "embassy", "mission", "commission",
@@ -296,6 +296,11 @@ LONG_NAME_OK = frozenset({  # capitalised words that may stand before a place na
     "in", "at", "near", "from", "to", "of", "the", "district", "tehsil", "city", "town", "lower", "upper",
     "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "restive",
     "remote", "neighbouring", "neighboring", "nearby", "police", "and", "or",
+})
+KASHMIR_UMBRELLA = frozenset({  # AJK names some outlets also use for Gilgit-Baltistan
+    "pok", "pojk", "pak", "pakistan occupied kashmir", "pakistan occupied jammu and kashmir",
+    "pakistan occupied jammu & kashmir", "pakistan administered kashmir",
+    "pakistan administered jammu and kashmir", "pakistan administered jammu & kashmir",
 })
 INDIAN_KASHMIR_AMBIGUOUS = frozenset({
     "poonch", "kotli", "neelum", "bagh", "haveli", "mirpur",
