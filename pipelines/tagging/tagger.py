@@ -368,6 +368,10 @@ class Tagger:
             elif term.family == "label":
                 label = taxonomy.state_labels[term.code]
                 target = _Hit("group", label.maps_to, mention, field_name, position, weight, None, order)
+                if rules.label_definition(story, where, mention):
+                    target.rule = rules.LABEL_DEFINITION
+                    ledger.suppressed.append(target)
+                    continue
                 deferred.append((target, term.code))
             elif term.family == "actor" and term.key == "taliban":
                 target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)

@@ -1163,3 +1163,15 @@ def test_gb_called_kashmir(tagger: Tagger) -> None:
     assert rules.GB_CALLED_KASHMIR in RULES
     both = text + " A second attack hit a police post in Kotli in PoK the same night."
     assert sorted(tagger.tag("", both).provinces) == ["AJK", "GB"]
+
+
+def test_a_state_label_only_defined_is_a_glossary_line(tagger: Tagger) -> None:
+    text = ("Police arrested four TTP men over the bombing of a court in Islamabad. \"Fitna al-Khawarij\" is "
+            "the term the state uses for the TTP, while \"Fitna al-Hindustan\" refers to Baloch separatist "
+            "groups it says India backs.")
+    result = tagger.tag("", text)
+    assert result.groups == ["TTP"]
+    assert _rules_used(result.suppressed, "BALOCH_SEP") == {rules.LABEL_DEFINITION}
+    assert rules.LABEL_DEFINITION in RULES
+    actor = text + " Officials blamed Fitna al-Hindustan for a separate blast in Turbat."
+    assert tagger.tag("", actor).groups == ["TTP", "BALOCH_SEP"]

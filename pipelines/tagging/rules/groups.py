@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.tagging.matcher import Mention
-from pipelines.tagging.rules.story import Story
+from pipelines.tagging.rules.story import Story, words_before
 from pipelines.tagging.rules.vocabulary import (
     _WORD,
     ALLIANCE_CHARS,
@@ -196,3 +196,17 @@ def diplomatic_briefing(story: Story) -> bool:
 def state_label_applies(named_codes: set[str], unless_named: frozenset[str]) -> bool:
     """True when a state label (khwarij, Fitna al-Hindustan) should tag its target group."""
     return not (named_codes & unless_named)
+
+
+_DEFINED_AFTER = re.compile(
+    r"""^[\s"'\u201c\u201d\u2018\u2019)]*(?:refers? to|(?:is|are) (?:a |the )?(?:term|name|label)s?\b"""
+    r"|(?:is|are) used (?:for|to|by)|denotes|stands for)")
+
+
+def label_definition(story: Story, where: str, mention: Mention) -> bool:
+    """True when a state label is only being defined: 'while "Fitna al-Hindustan" refers to Indian-backed
+    proxies', 'the term Fitna al-Khawarij is used for TTP militants'."""
+    raw = story.raw_title if where == "title" else story.raw_text
+    if _DEFINED_AFTER.match(raw[mention.end:mention.end + 40]):
+        return True
+    return words_before(story, where, mention, 2)[-1:] == ["term"]

@@ -12,6 +12,7 @@ INDIAN_PUNJAB = "indian_punjab"
 HYDERABAD_TELANGANA = "hyderabad_telangana"
 INDIAN_KASHMIR = "indian_kashmir"
 GB_CALLED_KASHMIR = "gb_called_kashmir"
+LABEL_DEFINITION = "label_definition"
 CROSS_BORDER_PLACES = "cross_border_places"
 MUZAFFARABAD_VS_MUZAFFARGARH = "muzaffarabad_vs_muzaffargarh"
 DATELINE = "dateline"
@@ -104,6 +105,9 @@ RULES: dict[str, str] = {
     ISLAMIC_STATE_REGIONAL: "Daesh / Islamic State / IS count as ISKP only in a Pakistan/Afghanistan story",
     KHAWARIJ_LABEL: "'Fitna al-Khawarij' / 'khwarij' tag TTP unless an aligned group (HGB, IMP) is named",
     FITNA_AL_HINDUSTAN: "'Fitna al-Hindustan' tags BALOCH_SEP unless a Baloch group is named",
+    LABEL_DEFINITION: ("a state label only being defined ('while \"Fitna al-Hindustan\" refers to "
+                       "Indian-backed proxies', 'the term Fitna al-Khawarij is used for ...') is a glossary "
+                       "line, not an actor in the story"),
     IMPLIES_PARENT: "a sub-unit (Majeed Brigade) also tags its parent group (BLA)",
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
