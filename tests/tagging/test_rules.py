@@ -1175,3 +1175,19 @@ def test_a_state_label_only_defined_is_a_glossary_line(tagger: Tagger) -> None:
     assert rules.LABEL_DEFINITION in RULES
     actor = text + " Officials blamed Fitna al-Hindustan for a separate blast in Turbat."
     assert tagger.tag("", actor).groups == ["TTP", "BALOCH_SEP"]
+
+
+def test_groups_that_merged_into_the_acting_group_are_its_members(tagger: Tagger) -> None:
+    text = ("The Baloch Nationalist Army claimed the blast in Turbat. Officials said the BNA is a new group "
+            "that has been formed by a merger of the banned Baloch Republican Army and United Baloch Army "
+            "(UBA).")
+    result = tagger.tag("", text)
+    assert result.groups == ["BNA"]
+    assert _rules_used(result.suppressed, "BRA") == {rules.ALLIANCE_MEMBERS}
+    assert _rules_used(result.suppressed, "UBA") == {rules.ALLIANCE_MEMBERS}
+
+
+def test_jamaat_ul_ahrar_signature_spellings(tagger: Tagger) -> None:
+    text = ("A defector said the Tehreek-e-Taliban Pakistan Jamataul Ahraar (TTPJA) had claimed the Mardan "
+            "bombing.")
+    assert tagger.tag("", text).groups == ["JUA"]

@@ -206,6 +206,8 @@ UNLISTED_CUES = ("faction", "offshoot", "off-shoot", "splinter", "breakaway", "d
                  "parted", "split", "broke", "defected", "joined", "merged")
 UNLISTED_REACH = 90  # characters before a group that may hold the descriptor
 ALLIANCE_TAIL = re.compile(  # "BRAS, an alliance of the BLA ...", "an umbrella group comprising BLF ..."
+    # "BNA ... has been formed by a merger of the banned BRA and UBA": the groups it came from
+    r"(?:^| )(?:merger|merging|amalgamation) (?:of|between)(?: the)?(?: [a-z0-9]+){0,3} $|"
     r"(?:^| )(?:alliance|umbrella|coalition|conglomerate|grouping|conglomeration)(?: [a-z]+){0,4} "
     r"(?:of|comprising|including|namely|between|consisting of|made up of|formed by)"
     r"(?: the)?(?: [a-z0-9]+){0,4} $|"
@@ -217,10 +219,9 @@ ALLIANCE_TAIL = re.compile(  # "BRAS, an alliance of the BLA ...", "an umbrella 
     r"(?:(?:like|such as|including|namely) )?(?:the )?$"
 )
 ALLIANCE_WORDS = ("alliance", "umbrella", "coalition", "conglomerat", "grouping", "compris", "consist",
-                  "draw",
-                  "drew")
+                  "draw", "drew", "merg", "amalgamat")
 ALLIANCE_SUBJECTS = (["alliance"], ["umbrella"], ["coalition"], ["grouping"], ["group"], ["outfit"])
-ALLIANCE_REACH = 12  # words from the alliance's name to its first member
+ALLIANCE_REACH = 15  # words from the alliance's name to its first member
 ALLIANCE_CHARS = 120  # ... in characters, for a cheap first test
 LIST_OPENERS = ("--", "\u2014", "\u2013", ":")
 LIST_JOINERS = frozenset({"and", "the", "as", "well", "or", "along", "with", "plus"})
