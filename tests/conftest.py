@@ -16,14 +16,15 @@ SHARED_DIR = REPO_ROOT.parent / "shared"
 NEWS_PAGES_DIR = SHARED_DIR / "data" / "news-pages"
 SEEDS_DIR = SHARED_DIR / "seeds"
 REFERENCE_PLACES = SHARED_DIR / "reference" / "pakistan_places.yaml"
+REFERENCE_GROUPS = SHARED_DIR / "reference" / "militant_groups.yaml"
 
 requires_news_pages = pytest.mark.skipif(
     not (NEWS_PAGES_DIR / "index.json").exists(),
     reason=f"real news pages not found at {NEWS_PAGES_DIR} (../shared is absent)",
 )
 requires_reference = pytest.mark.skipif(
-    not REFERENCE_PLACES.is_file(),
-    reason=f"place reference not found at {REFERENCE_PLACES} (../shared is absent)",
+    not (REFERENCE_PLACES.is_file() and REFERENCE_GROUPS.is_file()),
+    reason=f"taxonomy reference not found at {REFERENCE_PLACES.parent} (../shared is absent)",
 )
 requires_seeds = pytest.mark.skipif(
     not SEEDS_DIR.is_dir(), reason=f"seed reports not found at {SEEDS_DIR} (../shared is absent)"

@@ -74,9 +74,12 @@ class SharedTermSpec(_Strict):
     note: str = ""
 
 
-class LeftOutSpec(_Strict):
+class LeftOutNameSpec(_Strict):
     term: TermText
     note: str
+
+
+class LeftOutSpec(LeftOutNameSpec):
     unit: str = ""  # left out for this unit only: the name is listed for another one
 
 
@@ -160,6 +163,7 @@ class GroupsFile(_Strict):
     groups: tuple[GroupSpec, ...]
     non_group_actors: tuple[ActorSpec, ...] = ()
     acronym_collisions: tuple[CollisionSpec, ...] = ()
+    left_out: tuple[LeftOutNameSpec, ...] = ()  # reference names deliberately not matched, with the reason
 
 
 # ---------------------------------------------------------------------------- compiled form
@@ -457,6 +461,12 @@ def _compile_actors_and_collisions(builder: _Builder, doc: YamlDocument, spec: G
         elif (cased, item.group) not in context_acronyms:
             builder.error(doc, (*base, "acronym"), f"{item.acronym!r} is not an acronym of {item.group}")
         collisions[cased] = Collision(cased, item.group, tuple(normalize_term(n) for n in item.other_names))
+    listed = {(t.key, t.cased) for t in builder.terms if t.family in ("group", "label")}
+    for index, left in enumerate(spec.left_out):
+        key, cased = normalize_term(left.term), normalize_term(left.term, keep_case=True)
+        if (key, None) in listed or (key, cased) in listed:
+            builder.error(doc, ("left_out", index, "term"),
+                          f"{left.term!r} is listed as a group name; remove it from one of the two lists")
     return collisions
 
 

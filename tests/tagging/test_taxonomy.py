@@ -14,7 +14,7 @@ from crawler.config.yamlfile import ConfigError
 from pipelines.tagging import load_taxonomy
 from pipelines.tagging.matcher import Matcher
 from pipelines.tagging.normalize import normalize_term
-from tests.conftest import REFERENCE_PLACES, requires_reference
+from tests.conftest import REFERENCE_GROUPS, REFERENCE_PLACES, requires_reference
 from tests.tagging.conftest import MINI_GROUPS, MINI_PROVINCES, TAXONOMY_DIR
 
 Writer = Callable[..., Path]
@@ -150,14 +150,18 @@ def test_left_out_name_must_not_also_be_listed(write_taxonomy: Writer) -> None:
     assert "ambiguity.left_out[2].unit: unknown province code 'XX'" in message
 
 
+def _bare(name: object) -> str:
+    """A reference name without its bracketed source marks and remarks."""
+    return re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", str(name)).strip()
+
+
 def _reference_names(unit: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """(district, name) for every district name, alternative name and town of a reference unit, with
     bracketed source marks and remarks removed and 'A / B' split."""
     for district in unit.get("districts", []):
         names = [district["name"], *district.get("alt", []), *district.get("towns", [])]
         for name in names:
-            bare = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", str(name)).strip()
-            for part in re.split(r"\s*/\s*", bare):
+            for part in re.split(r"\s*/\s*", _bare(name)):
                 if part:
                     yield district["name"], part
 
@@ -183,3 +187,33 @@ def test_every_reference_place_is_matched_or_left_out_on_purpose() -> None:
             if not any(m.term.code == code or code in m.term.shared_with for m in mentions):
                 missing.append(f"{code} {district}: {name}")
     assert not missing, "reference places neither listed nor left out on purpose: " + "; ".join(missing)
+
+
+@requires_reference
+def test_every_reference_group_name_is_matched_or_left_out_on_purpose() -> None:
+    """Every name, alias, short code and state label of a group or faction in the shared reference is
+    matched as a group, a state label or a non-group actor, or listed with the reason in left_out."""
+    matcher = Matcher(load_taxonomy(TAXONOMY_DIR).terms)
+    spec = yaml.safe_load((TAXONOMY_DIR / "groups.yaml").read_text(encoding="utf-8"))
+    left_out = {normalize_term(item["term"]) for item in spec["left_out"]}
+    reference = yaml.safe_load(REFERENCE_GROUPS.read_text(encoding="utf-8"))
+    missing = []
+    for group in reference["groups"]:
+        entries = [group, *[f for f in group.get("factions_and_affiliates") or [] if isinstance(f, dict)]]
+        for entry in entries:
+            names = [entry.get("canonical"), entry.get("name"), *(entry.get("aliases") or []),
+                     *(entry.get("short_codes") or []), *(entry.get("state_labels") or [])]
+            for name in filter(None, map(_bare, filter(None, names))):
+                if normalize_term(name) in left_out:
+                    continue
+                _, mentions = matcher.find(name)
+                if not any(m.term.family in ("group", "label", "actor") for m in mentions):
+                    missing.append(f"{group['id']}: {name}")
+    assert not missing, "reference group names neither listed nor left out on purpose: " + "; ".join(missing)
+
+
+def test_left_out_group_name_must_not_also_be_listed(write_taxonomy: Writer) -> None:
+    groups = MINI_GROUPS + "left_out:\n  - {term: BLA, note: x}\n  - {term: bla, note: y}\n"
+    message = _error(write_taxonomy(groups=groups))
+    assert "left_out[0].term: 'BLA' is listed as a group name" in message
+    assert "left_out[1]" not in message  # acronyms match case-sensitively: lower-case 'bla' is not listed
