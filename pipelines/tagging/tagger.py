@@ -375,8 +375,10 @@ class Tagger:
                 deferred.append((target, term.code))
             elif term.family == "actor" and term.key == "taliban":
                 target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)
-                if rules.sanctions_regime(story, where, mention):
-                    target.rule = rules.SANCTIONS_REGIME
+                rule = rules.SANCTIONS_REGIME if rules.sanctions_regime(story, where, mention) else (
+                    rules.PARTY_AFFINITY if rules.party_affinity(story, where, mention) else None)
+                if rule is not None:
+                    target.rule = rule
                     ledger.suppressed.append(target)
                     continue
                 deferred.append((target, ""))
@@ -453,6 +455,8 @@ def _descriptor_rule(story: Story, where: str, mention: Mention, before: Mention
         return rules.GROUP_DESCRIPTOR
     if rules.unlisted_group_descriptor(story, where, mention):
         return rules.UNLISTED_GROUP_DESCRIPTOR
+    if rules.party_affinity(story, where, mention):
+        return rules.PARTY_AFFINITY
     return None
 
 

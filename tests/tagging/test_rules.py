@@ -1191,3 +1191,17 @@ def test_jamaat_ul_ahrar_signature_spellings(tagger: Tagger) -> None:
     text = ("A defector said the Tehreek-e-Taliban Pakistan Jamataul Ahraar (TTPJA) had claimed the Mardan "
             "bombing.")
     assert tagger.tag("", text).groups == ["JUA"]
+
+
+def test_what_a_party_has_ties_to_describes_the_party(tagger: Tagger) -> None:
+    text = ("Islamic State Khorasan claimed the suicide bombing of a rally in Bajaur that killed 40 people. "
+            "The Jamiat Ulema-e-Islam, whose rally it was, has ties to the Afghan and Pakistani Taliban.")
+    result = tagger.tag("", text)
+    assert result.groups == ["ISKP"]
+    assert _rules_used(result.suppressed, "TTP") == {rules.PARTY_AFFINITY}
+    assert rules.PARTY_AFFINITY in RULES
+    bare = text.replace("has ties to the Afghan and Pakistani Taliban", "was accused of being sympathizers "
+                        "of the Taliban")
+    assert tagger.tag("", bare).groups == ["ISKP"]
+    actor = text + " Separately, militants with ties to the Pakistani Taliban attacked a post in Mohmand."
+    assert sorted(tagger.tag("", actor).groups) == ["ISKP", "TTP"]

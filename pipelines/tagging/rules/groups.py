@@ -210,3 +210,26 @@ def label_definition(story: Story, where: str, mention: Mention) -> bool:
     if _DEFINED_AFTER.match(raw[mention.end:mention.end + 40]):
         return True
     return words_before(story, where, mention, 2)[-1:] == ["term"]
+
+
+_AFFINITY_TAIL = re.compile(
+    r"(?:(?:ties|links|connections|relations) (?:to|with)|sympathi[sz]ers of|sympathetic (?:to|towards)"
+    r"|soft corner for|close to) (?:the )?(?:[a-z]+ (?:and )?)?$")
+AFFINITY_CHARS = 120  # how far before the group the party may be named, in the same sentence
+PARTY_ACTOR = "POLITICAL_PARTIES"  # the non_group_actors id of parties in groups.yaml
+
+
+def party_affinity(story: Story, where: str, mention: Mention) -> bool:
+    """True when the group is only what a political party is said to sympathise with or have ties to
+    ('the JUI has ties to the Afghan and Pakistani Taliban')."""
+    lower = story.norm(where).lower
+    if not _AFFINITY_TAIL.search(lower[max(0, mention.norm_start - 40):mention.norm_start]):
+        return False  # cheap test first
+    raw = story.raw_title if where == "title" else story.raw_text
+    for other_where, other in story.mentions:
+        if other_where != where or other.term.family != "actor" or other.term.code != PARTY_ACTOR:
+            continue
+        if other.end <= mention.start and mention.start - other.end <= AFFINITY_CHARS \
+                and "." not in raw[other.end:mention.start].replace("..", ""):
+            return True
+    return False

@@ -13,6 +13,7 @@ HYDERABAD_TELANGANA = "hyderabad_telangana"
 INDIAN_KASHMIR = "indian_kashmir"
 GB_CALLED_KASHMIR = "gb_called_kashmir"
 LABEL_DEFINITION = "label_definition"
+PARTY_AFFINITY = "party_affinity"
 CROSS_BORDER_PLACES = "cross_border_places"
 MUZAFFARABAD_VS_MUZAFFARGARH = "muzaffarabad_vs_muzaffargarh"
 DATELINE = "dateline"
@@ -108,6 +109,9 @@ RULES: dict[str, str] = {
     LABEL_DEFINITION: ("a state label only being defined ('while \"Fitna al-Hindustan\" refers to "
                        "Indian-backed proxies', 'the term Fitna al-Khawarij is used for ...') is a glossary "
                        "line, not an actor in the story"),
+    PARTY_AFFINITY: ("a group named only as what a political party sympathises with or has ties to ('the "
+                     "JUI has ties to the Afghan and Pakistani Taliban', 'JUI-F ... accused of being "
+                     "sympathizers of the Taliban') describes the party, not an actor in the story"),
     IMPLIES_PARENT: "a sub-unit (Majeed Brigade) also tags its parent group (BLA)",
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
