@@ -375,8 +375,11 @@ class Tagger:
                 deferred.append((target, term.code))
             elif term.family == "actor" and term.key == "taliban":
                 target = _Hit("group", "TTP", mention, field_name, position, weight, None, order)
-                rule = rules.SANCTIONS_REGIME if rules.sanctions_regime(story, where, mention) else (
-                    rules.PARTY_AFFINITY if rules.party_affinity(story, where, mention) else None)
+                rule = None
+                if rules.sanctions_regime(story, where, mention):
+                    rule = rules.SANCTIONS_REGIME
+                elif rules.party_affinity(story, where, mention):
+                    rule = rules.PARTY_AFFINITY
                 if rule is not None:
                     target.rule = rule
                     ledger.suppressed.append(target)

@@ -461,13 +461,17 @@ def _compile_actors_and_collisions(builder: _Builder, doc: YamlDocument, spec: G
         elif (cased, item.group) not in context_acronyms:
             builder.error(doc, (*base, "acronym"), f"{item.acronym!r} is not an acronym of {item.group}")
         collisions[cased] = Collision(cased, item.group, tuple(normalize_term(n) for n in item.other_names))
+    return collisions
+
+
+def _check_left_out_groups(builder: _Builder, doc: YamlDocument, spec: GroupsFile) -> None:
+    """A name left out on purpose must not also be a group name or state label."""
     listed = {(t.key, t.cased) for t in builder.terms if t.family in ("group", "label")}
     for index, left in enumerate(spec.left_out):
         key, cased = normalize_term(left.term), normalize_term(left.term, keep_case=True)
         if (key, None) in listed or (key, cased) in listed:
             builder.error(doc, ("left_out", index, "term"),
                           f"{left.term!r} is listed as a group name; remove it from one of the two lists")
-    return collisions
 
 
 def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
@@ -492,6 +496,7 @@ def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
     group_codes, kinds = _compile_groups(builder, g_doc, g_spec, province_codes)
     labels = _compile_labels(builder, g_doc, g_spec, group_codes)
     collisions = _compile_actors_and_collisions(builder, g_doc, g_spec, group_codes)
+    _check_left_out_groups(builder, g_doc, g_spec)
     if builder.issues:
         raise ConfigError(builder.issues)
     return Taxonomy(
