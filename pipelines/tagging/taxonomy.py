@@ -1,4 +1,5 @@
-"""The tagging taxonomy (``config/taxonomy/provinces.yaml`` and ``groups.yaml``): schema and loader.
+"""The tagging taxonomy (``config/taxonomy/provinces.yaml``, ``groups.yaml`` and the ``names_<lang>.yaml``
+files of other-language names): schema and loader.
 
 :func:`load_taxonomy` validates both files and compiles them into a flat list of :class:`Term`
 objects, the only thing the matcher needs. Every problem is reported as ``file:line: field: ...``.
@@ -14,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from crawler.config.yamlfile import ConfigError, ConfigIssue, Loc, YamlDocument, load_yaml, validate
+from pipelines.tagging.language_names import LANGUAGE_FILES, language_entries
 from pipelines.tagging.normalize import normalize_term
 
 PROVINCES_FILE = "provinces.yaml"
@@ -164,6 +166,45 @@ class GroupsFile(_Strict):
     non_group_actors: tuple[ActorSpec, ...] = ()
     acronym_collisions: tuple[CollisionSpec, ...] = ()
     left_out: tuple[LeftOutNameSpec, ...] = ()  # reference names deliberately not matched, with the reason
+
+
+# ---------------------------------------------------------------------------- names_<lang>.yaml
+class UnitNames(_Strict):
+    code: str
+    spellings: tuple[TermText, ...] = ()
+    places: tuple[TermText, ...] = ()
+    districts: dict[str, tuple[TermText, ...]] = {}  # English district name -> its names and towns
+
+
+class GroupNames(_Strict):
+    code: str  # a group or faction code
+    spellings: tuple[TermText, ...] = ()
+    regional_spellings: tuple[TermText, ...] = ()
+
+
+class LabelNames(_Strict):
+    label: str
+    spellings: tuple[TermText, ...] = ()
+
+
+class ActorNames(_Strict):
+    id: str
+    spellings: tuple[TermText, ...] = ()
+
+
+class DatelineNames(_Strict):
+    national: tuple[TermText, ...] = ()
+
+
+class LanguageNamesFile(_Strict):
+    language: str
+    provinces: tuple[UnitNames, ...] = ()
+    not_places: tuple[TermText, ...] = ()  # names that contain a place but are not one (a gas company)
+    datelines: DatelineNames = DatelineNames()
+    groups: tuple[GroupNames, ...] = ()
+    state_labels: tuple[LabelNames, ...] = ()
+    non_group_actors: tuple[ActorNames, ...] = ()
+    foreign: dict[str, tuple[TermText, ...]] = {}
 
 
 # ---------------------------------------------------------------------------- compiled form
@@ -474,8 +515,21 @@ def _check_left_out_groups(builder: _Builder, doc: YamlDocument, spec: GroupsFil
                           f"{left.term!r} is listed as a group name; remove it from one of the two lists")
 
 
+def _compile_language_names(builder: _Builder, doc: YamlDocument, spec: LanguageNamesFile,
+                            provinces: ProvincesFile, groups: GroupsFile) -> None:
+    areas = tuple(name for name in ForeignSpec.model_fields if name != "acronyms")
+    for entry in language_entries(spec, provinces, groups, areas):
+        if entry.family is None:
+            builder.error(doc, entry.loc, entry.text)
+        else:
+            loc = entry.loc
+            builder.add(doc, loc, _make(doc, loc, entry.text, entry.family, entry.code, entry.kind,
+                                        parent=entry.parent))
+
+
 def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
-    """Load and validate ``provinces.yaml`` and ``groups.yaml`` from ``taxonomy_dir``.
+    """Load and validate ``provinces.yaml``, ``groups.yaml`` and any ``names_<lang>.yaml`` from
+    ``taxonomy_dir``.
 
     Raises :class:`ConfigError` listing every problem as ``file:line: field: message``.
     """
@@ -485,6 +539,12 @@ def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
     for name, model in ((PROVINCES_FILE, ProvincesFile), (GROUPS_FILE, GroupsFile)):
         try:
             loaded[name] = _load(taxonomy_dir / name, model)
+        except ConfigError as exc:
+            issues.extend(exc.issues)
+    languages: list[tuple[YamlDocument, LanguageNamesFile]] = []
+    for path in sorted(taxonomy_dir.glob(LANGUAGE_FILES)):
+        try:
+            languages.append(_load(path, LanguageNamesFile))
         except ConfigError as exc:
             issues.extend(exc.issues)
     if issues:
@@ -497,6 +557,8 @@ def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
     labels = _compile_labels(builder, g_doc, g_spec, group_codes)
     collisions = _compile_actors_and_collisions(builder, g_doc, g_spec, group_codes)
     _check_left_out_groups(builder, g_doc, g_spec)
+    for l_doc, l_spec in languages:
+        _compile_language_names(builder, l_doc, l_spec, p_spec, g_spec)
     if builder.issues:
         raise ConfigError(builder.issues)
     return Taxonomy(
@@ -506,6 +568,7 @@ def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
         group_kinds=kinds,
         state_labels=labels,
         collisions=collisions,
-        national_datelines=frozenset(normalize_term(t) for t in p_spec.datelines.national),
+        national_datelines=frozenset(normalize_term(name) for name in (
+            *p_spec.datelines.national, *(n for _, lang in languages for n in lang.datelines.national))),
         background_groups=frozenset(g.code for g in g_spec.groups if g.background_name),
     )

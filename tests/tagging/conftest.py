@@ -52,11 +52,15 @@ def tagger() -> Tagger:
 
 @pytest.fixture()
 def write_taxonomy(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Write provinces.yaml / groups.yaml (defaults: a small valid taxonomy) and return the dir."""
+    """Write provinces.yaml / groups.yaml (defaults: a small valid taxonomy) and, if given, names_ur.yaml;
+    return the dir."""
 
-    def write(provinces: str = MINI_PROVINCES, groups: str = MINI_GROUPS) -> Path:
+    def write(provinces: str = MINI_PROVINCES, groups: str = MINI_GROUPS,
+              names_ur: str | None = None) -> Path:
         (tmp_path / "provinces.yaml").write_text(provinces, encoding="utf-8")
         (tmp_path / "groups.yaml").write_text(groups, encoding="utf-8")
+        if names_ur is not None:
+            (tmp_path / "names_ur.yaml").write_text(names_ur, encoding="utf-8")
         return tmp_path
 
     return write

@@ -111,7 +111,7 @@ from pipelines.tagging.rules.places import (
     shared_place,
     team_shorthand,
 )
-from pipelines.tagging.rules.soft_mentions import soft_mention
+from pipelines.tagging.rules.soft_mentions import soft_mention, urdu_going_to
 from pipelines.tagging.rules.story import Story, foreign_setting_weight
 from pipelines.tagging.rules.vocabulary import CROSSINGS
 
@@ -135,5 +135,5 @@ __all__ = [
     "jundallah_iranian", "label_definition", "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention",
     "ordinary_words", "organisation_base", "party_affinity", "sanctions_regime", "shared_place",
     "soft_mention", "state_label_applies", "taliban_alone_is_afghan", "team_shorthand",
-    "unlisted_group_descriptor",
+    "unlisted_group_descriptor", "urdu_going_to",
 ]

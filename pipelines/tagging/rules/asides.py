@@ -18,6 +18,7 @@ from pipelines.tagging.rules.vocabulary import (
     CAPTION_LINES,
     CAPTION_START,
     CLOSING_QUOTES,
+    FULL_STOPS,
     QUOTES,
     SENTENCE_ENDS,
     SENTENCE_MARKS,
@@ -73,7 +74,7 @@ def line_role(text: str, start: int, end: int, dateline: tuple[int, int] = (0, 0
     if line.rstrip(CLOSING_QUOTES)[-1:] in SENTENCE_MARKS:
         return None  # a quoted sentence
     if text.count("\n", before, start) < 2 and \
-            text[max(0, before - 3):before + 1].rstrip(CLOSING_QUOTES)[-1:] not in ".!?":
+            text[max(0, before - 3):before + 1].rstrip(CLOSING_QUOTES)[-1:] not in FULL_STOPS:
         return None  # a line of hard-wrapped text, not a paragraph of its own
     if not last and text.count("\n", end, after) < 2 and not text[after].isupper():
         return None  # the next line goes on with the same sentence

@@ -25,6 +25,8 @@ _PLACE_DATE_LINE = re.compile(
 )
 _CREDIT_END = re.compile(r"(?:\(\s*(?:AP|AFP|Reuters|EPA|Getty Images|File|APP|PPI|ANI|PTI)(?: Photo)?\s*\)"
                          r"|\b(?:PHOTO|Photo|File photo|FILE PHOTO)\s*:\s*[A-Za-z ./]{2,30})\s*$")
+# Urdu papers open with the city and the bureau or agency in brackets: "لاہور (بیورو رپورٹ)", "پشاور:"
+_URDU_DATELINE = re.compile(r"^\s*[\u0600-\u06ff]+(?: [\u0600-\u06ff]+){0,2}\s*(?:\([^)\n]{1,60}\)|:)\s?")
 DATELINE_SEARCH_CHARS = 600
 HEADLINE_CHARS = 160
 
@@ -57,7 +59,7 @@ def dateline_span(text: str) -> tuple[int, int]:
         if line_end == -1:
             break
         if line.strip():
-            headline = (len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":"))) \
+            headline = (len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":", "\u06d4"))) \
                 or bool(_CREDIT_END.search(line))  # a photo caption ending in its credit
         start = line_end + 1
     return 0, 0
@@ -67,6 +69,10 @@ def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -
     only_date = _PLACE_DATE_LINE.match(line)
     if only_date:
         return only_date.end()
+    if first or after_headline:
+        urdu = _URDU_DATELINE.match(line)
+        if urdu:
+            return urdu.end()
     match = _DATELINE.match(line[:120])
     if not match:
         return 0

@@ -76,7 +76,7 @@ def _inside_longer_name(story: Story, where: str, mention: Mention) -> bool:
         return False
     raw = story.raw_title if where == "title" else story.raw_text
     left = raw[max(0, mention.start - len(word) - 4):mention.start - len(word)].rstrip(" \"'\u2018\u201c(")
-    return bool(left) and left[-1] not in ".!?:\n\u2014\u2013-"
+    return bool(left) and left[-1] not in ".!?:\n\u2014\u2013-\u06d4"
 
 
 def _heads_longer_name(story: Story, where: str, mention: Mention, after: list[str]) -> bool:

@@ -29,6 +29,9 @@ from pipelines.tagging.rules.vocabulary import (
     MOVEMENT_WORDS,
     ORIGIN_REACH,
     PLACE_PHRASE_WORDS,
+    URDU_GOING,
+    URDU_PARTICIPLE,
+    URDU_TOWARD,
 )
 
 
@@ -40,6 +43,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     near, after = story.around(story.norm(where), mention)
     if after and after[0] == "bound":
         return ROUTE_ENDPOINT  # "an Islamabad-bound bus"
+    if urdu_going_to(after):
+        return ROUTE_ENDPOINT  # "پنجاب جانے والی گیس پائپ لائن", the gas pipeline going to Punjab
     if not near:
         return None
     last = near[-1]
@@ -86,6 +91,13 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def urdu_going_to(after: list[str]) -> bool:
+    """True when the words after a place say, in Urdu, that something goes to it: "(کو) جانے والی"."""
+    if after[:1] and after[0] in URDU_TOWARD:
+        after = after[1:]
+    return len(after) >= 2 and after[0] in URDU_GOING and after[1] in URDU_PARTICIPLE
 
 
 def moved_from(story: Story, where: str, mention: Mention) -> bool:

@@ -37,7 +37,7 @@ from pipelines.tagging.rules.vocabulary import (
     TEAM_NAMES,
 )
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile("[.!?\n\u06d4\u061f]")  # with the Urdu full stop and question mark
 
 
 def _cue_automaton() -> ahocorasick.Automaton:

@@ -100,6 +100,10 @@ CARRIERS = frozenset({  # "a train to Peshawar", "flights to Lahore": a journey'
     "gas", "electricity", "oil", "supplies",  # "a pipeline carrying gas to Punjab": a supply's end
 })
 DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving"})
+# Urdu "<place> (کو) جانے والی": going to the place, as in "the pipeline going to Punjab"
+URDU_TOWARD = frozenset({"کو", "تک"})
+URDU_GOING = frozenset({"جانے", "آنے"})
+URDU_PARTICIPLE = frozenset({"والی", "والے", "والا"})
 # hometown cues, normalised: "hailed from Swabi", "the victims were reportedly from Punjab"
 ORIGIN_PHRASES = (
     *(f"{verb}{ending} {particle}" for verb, particle in (("hail", "from"), ("belong", "to"))
@@ -264,8 +268,9 @@ CAPTION_LINES = 3  # a caption sits among the first lines of the text
 _UNSEEN = "?"  # a line whose role is not known yet
 CAPTION_INITIALS = frozenset("RFPIrfpi")  # Representational image, File photo, Photo:, Image:, Picture:
 BULLETS = ("\u2022", "*", "-", "\u00b7", "\u25cf")
-SENTENCE_MARKS = frozenset(".!?;,:")
-SENTENCE_ENDS = frozenset(".!?;,:\"'\u201d\u2019")
+FULL_STOPS = ".!?\u06d4\u061f"  # with the Urdu full stop and question mark
+SENTENCE_MARKS = frozenset(FULL_STOPS + ";,:\u061b\u060c")
+SENTENCE_ENDS = frozenset(FULL_STOPS + ";,:\u061b\u060c\"'\u201d\u2019")
 QUOTES = frozenset("\"'\u201c\u2018")
 CLOSING_QUOTES = "\"'\u201d\u2019 "
 ASIDE_CUT_WORDS = 6  # a last line this long ending mid-word is a cut-off sentence, not a tag line

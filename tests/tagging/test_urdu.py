@@ -1,0 +1,110 @@
+"""Urdu-script reports: names from names_ur.yaml, Arabic-keyboard letters, Urdu datelines, sentence
+ends and the route wording the rules read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crawler.config.yamlfile import ConfigError
+from pipelines.tagging import Tagger, load_taxonomy, rules
+from pipelines.tagging.normalize import normalize_term
+
+Writer = Callable[..., Path]
+
+MINI_NAMES = """\
+language: ur
+provinces:
+  - code: KP
+    spellings: [خیبر پختونخوا]
+    districts:
+      Bannu: [بنوں]
+groups:
+  - code: TTP
+    spellings: [تحریک طالبان پاکستان]
+"""
+
+
+def test_language_file_names_tag_what_they_are_keyed_to(write_taxonomy: Writer) -> None:
+    tagger = Tagger(load_taxonomy(write_taxonomy(names_ur=MINI_NAMES)))
+    result = tagger.tag("", "ضلع بنوں میں پولیس پر حملے کی ذمہ داری تحریک طالبان پاکستان نے قبول کر لی۔")
+    assert result.provinces == ["KP"]
+    assert result.groups == ["TTP"]
+    assert {e.term for e in result.evidence} == {"بنوں", "تحریک طالبان پاکستان"}
+
+
+def test_language_file_keys_must_exist(write_taxonomy: Writer) -> None:
+    names = MINI_NAMES.replace("      Bannu:", "      Quetta:").replace("  - code: TTP", "  - code: XYZ") \
+        + "foreign:\n  mars: [مریخ]\n"
+    with pytest.raises(ConfigError) as caught:
+        load_taxonomy(write_taxonomy(names_ur=names))
+    message = str(caught.value)
+    assert "names_ur.yaml:6: provinces[0].districts.Quetta: 'Quetta' is not a district of KP" in message
+    assert "names_ur.yaml:8: groups[0].code: unknown group code 'XYZ'" in message
+    assert "names_ur.yaml:11: foreign.mars: unknown foreign area 'mars'" in message
+
+
+def test_language_file_name_may_name_one_thing_only(write_taxonomy: Writer) -> None:
+    names = MINI_NAMES + "  - code: BLA\n    spellings: [بنوں]\n"
+    with pytest.raises(ConfigError) as caught:
+        load_taxonomy(write_taxonomy(names_ur=names))
+    assert "names_ur.yaml:11: groups[1].spellings[0]: term 'بنوں' is already used for province KP" \
+        in str(caught.value)
+
+
+def test_arabic_keyboard_letters_match_urdu_names() -> None:
+    # Arabic yeh, kaf, heh and teh marbuta, as typed on an Arabic keyboard
+    assert normalize_term("\u0643\u0648\u0626\u0679\u0647") == normalize_term("کوئٹہ")
+    assert normalize_term("فتنة الخوارج") == normalize_term("فتنہ الخوارج")
+    assert normalize_term("\u0645\u0648\u0633\u064a") == normalize_term("موسی")
+
+
+def test_real_urdu_names_tag_units_districts_and_groups(tagger: Tagger) -> None:
+    text = ("ضلع آواران کی تحصیل جھاؤ میں فوجی چوکی پر حملے کی ذمہ داری بلوچستان لبریشن فرنٹ نے قبول کی۔ "
+            "دوسری جانب شمالی وزیرستان کے علاقے میر علی میں فتنہ الخوارج کے تین دہشت گرد مارے گئے۔")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA", "KP"]
+    assert result.groups == ["BLF", "TTP"]
+
+
+def test_urdu_words_that_are_not_places_do_not_tag(tagger: Tagger) -> None:
+    # qusoor (fault), der (late), the Sui gas company, the Indus river, Indian Punjab and occupied Kashmir
+    text = ("اس میں صارفین کا کوئی قصور نہیں کہ سوئی ناردرن گیس کے بل دیر سے آتے ہیں۔ "
+            "دریائے سندھ میں پانی کم ہے۔ بھارتی پنجاب کے شہر امرتسر "
+            "اور مقبوضہ کشمیر کے ضلع پلوامہ میں احتجاج ہوا۔")
+    assert tagger.tag("", text).provinces == []
+
+
+def test_tehreek_e_taliban_afghanistan_is_not_the_ttp(tagger: Tagger) -> None:
+    assert tagger.tag("", "تحریک طالبان افغانستان کے وفد نے دوحہ میں مذاکرات کیے۔").groups == []
+    assert tagger.tag("", "تحریک طالبان کے حملے میں دو اہلکار شہید ہوئے۔").groups == ["TTP"]
+
+
+def test_urdu_dateline_is_the_bureau() -> None:
+    text = "لاہور (بیورو رپورٹ) صوبے کے جنوبی اضلاع میں پولیس چوکی پر حملہ ہوا۔"
+    assert text[slice(*rules.dateline_span(text))] == "لاہور (بیورو رپورٹ) "
+    assert rules.dateline_end("پشاور: شہر میں دھماکہ ہوا۔") > 0
+    assert rules.dateline_end("بلوچستان لبریشن فرنٹ کے ترجمان نے کہا کہ حملہ کیا گیا۔") == 0
+
+
+def test_urdu_national_dateline_does_not_place_the_story(tagger: Tagger) -> None:
+    text = "اسلام آباد (نمائندہ جنگ) وزیراعظم نے گوادر اور پنجگور کے لیے ترقیاتی پیکج کا اعلان کیا۔"
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+
+
+def test_urdu_route_endpoint(tagger: Tagger) -> None:
+    text = "ڈیرہ بگٹی کے علاقے پیر کوہ میں پنجاب جانے والی گیس پائپ لائن کو دھماکے سے اڑا دیا گیا۔"
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert rules.urdu_going_to(["کو", "جانے", "والی"])
+    assert not rules.urdu_going_to(["میں", "دھماکہ", "ہوا"])
+
+
+def test_urdu_full_stop_ends_a_sentence_not_a_headline(tagger: Tagger) -> None:
+    # a short paragraph ending in the Urdu full stop is a sentence, not a related-story line
+    text = ("کراچی (اسٹاف رپورٹر) شہر میں چینی انجینئروں کی گاڑی پر حملے کی کوشش ناکام بنا دی گئی۔\n\n"
+            "کالعدم بلوچ لبریشن آرمی نے ذمہ داری قبول کی ہے۔")
+    assert tagger.tag("", text).groups == ["BLA"]
