@@ -2,11 +2,13 @@
 
 Keys are normalised terms padded with a space on each side and the text is normalised and padded
 the same way, so every hit already sits on word boundaries. Acronyms and ordinary words are then
-checked against the case-preserving copy of the text.
+checked against the case-preserving copy of the text, and a term of several words must not run
+across a comma or bracket ("the BLA), Jeeyand Baloch said" is not the faction "BLA-Jeeyand").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -14,6 +16,9 @@ import ahocorasick
 
 from pipelines.tagging.normalize import Normalized, normalize_text
 from pipelines.tagging.taxonomy import Term
+
+# punctuation that ends a name: a multi-word term whose words it separates is two things, not one
+_NAME_BREAK = re.compile(r"[,;:()\[\]\n\u060c\u061b\u06d4]")
 
 
 class Mention(NamedTuple):
@@ -42,8 +47,10 @@ class Matcher:
         for key, indices in grouped.items():
             # case-sensitive variants first: they win over a case-insensitive term with the same key
             ordered = sorted(indices, key=lambda i: terms[i].cased is None)
-            # the value: the term's length without its padding, and (term, cased form) per variant
-            automaton.add_word(key, (len(key) - 2, tuple((terms[i], terms[i].cased) for i in ordered)))
+            # the value: the term's length without its padding, whether it has several words, and
+            # (term, cased form) per variant
+            automaton.add_word(key, (len(key) - 2, " " in key[1:-1],
+                                     tuple((terms[i], terms[i].cased) for i in ordered)))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -55,8 +62,10 @@ class Matcher:
         # (start, -length, end, term): sorted, the leftmost and then longest comes first; no two hits share
         # a span (one key per span), so terms are never compared
         hits: list[tuple[int, int, int, Term]] = []
-        for end, (length, variants) in self._automaton.iter(lower):
+        for end, (length, several_words, variants) in self._automaton.iter(lower):
             start = end - length  # first character of the term itself; ``end`` is the trailing space
+            if several_words and _NAME_BREAK.search(text, norm.original(start), norm.original(end - 1)):
+                continue
             for term, form in variants:
                 if form is None or cased[start:end] == form:
                     hits.append((start, -length, end, term))

@@ -49,6 +49,15 @@ def test_leftmost_longest(tagger: Tagger) -> None:
     assert _terms(tagger, "the Pakistani Taliban") == [("Pakistani Taliban", "group", "TTP")]
 
 
+def test_multi_word_terms_do_not_run_across_commas_or_brackets(tagger: Tagger) -> None:
+    # "BLA Jeeyand" is a faction's name; here it is the BLA, then its spokesman Jeeyand
+    assert _terms(tagger, "said the Baloch Liberation Army (BLA), Jeeyand said") == [
+        ("Baloch Liberation Army", "group", "BLA"), ("BLA", "group", "BLA")]
+    assert ("BLA-Jeeyand", "group", "BLA-J") in _terms(tagger, "the BLA-Jeeyand faction")
+    assert _terms(tagger, "in Dera Ismail Khan; Tank")[0] == ("Dera Ismail Khan", "province", "KP")
+    assert _terms(tagger, "in North, Waziristan") == [("Waziristan", "province", "KP")]
+
+
 def test_offsets_map_back_to_original(tagger: Tagger) -> None:
     text = "PESHAWAR:   Militants -- in   North  Waziristan (KP)."
     _, mentions = tagger._matcher.find(text)

@@ -762,6 +762,14 @@ def test_origin_mention_were_from(tagger: Tagger) -> None:
     assert _rules_used(result.suppressed, "PB") == {rules.ORIGIN_MENTION}
 
 
+def test_origin_mention_visitors_from(tagger: Tagger) -> None:
+    text = ("Hotels in Kalam and Mingora are full as the summer festival in Swat opens. Organisers expect "
+            "visitors from Punjab and Sindh to stay for the week.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ORIGIN_MENTION}
+
+
 def test_route_endpoint_supply(tagger: Tagger) -> None:
     text = "Militants blew up a pipeline near Sui in Dera Bugti that carries gas to Punjab, police said."
     result = tagger.tag("", text)

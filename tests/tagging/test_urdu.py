@@ -103,6 +103,15 @@ def test_urdu_route_endpoint(tagger: Tagger) -> None:
     assert not rules.urdu_going_to(["میں", "دھماکہ", "ہوا"])
 
 
+def test_urdu_incident_place(tagger: Tagger) -> None:
+    # one passing mention counts when an incident is in it: "a blast was heard in Bahawalpur too"
+    text = ("مظفرآباد میں دھماکے کی آواز سنی گئی جبکہ بہاولپور میں بھی دھماکے کی آواز رپورٹ ہوئی۔ "
+            "مظفرآباد میں بلیک آؤٹ ہے۔")
+    assert tagger.tag("", text).provinces == ["AJK", "PB"]
+    assert rules.urdu_incident_after(["کے", "علاقے", "میں", "فائرنگ"])
+    assert not rules.urdu_incident_after(["میں", "بارش", "ہوئی"])
+
+
 def test_urdu_full_stop_ends_a_sentence_not_a_headline(tagger: Tagger) -> None:
     # a short paragraph ending in the Urdu full stop is a sentence, not a related-story line
     text = ("کراچی (اسٹاف رپورٹر) شہر میں چینی انجینئروں کی گاڑی پر حملے کی کوشش ناکام بنا دی گئی۔\n\n"

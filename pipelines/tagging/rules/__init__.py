@@ -110,6 +110,7 @@ from pipelines.tagging.rules.places import (
     organisation_base,
     shared_place,
     team_shorthand,
+    urdu_incident_after,
 )
 from pipelines.tagging.rules.soft_mentions import soft_mention, urdu_going_to
 from pipelines.tagging.rules.story import Story, foreign_setting_weight
@@ -135,5 +136,5 @@ __all__ = [
     "jundallah_iranian", "label_definition", "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention",
     "ordinary_words", "organisation_base", "party_affinity", "sanctions_regime", "shared_place",
     "soft_mention", "state_label_applies", "taliban_alone_is_afghan", "team_shorthand",
-    "unlisted_group_descriptor", "urdu_going_to",
+    "unlisted_group_descriptor", "urdu_going_to", "urdu_incident_after",
 ]

@@ -35,6 +35,9 @@ from pipelines.tagging.rules.vocabulary import (
     RELATION_NOUNS,
     TEAM_PLACE_WORDS,
     UNIT_NOUNS,
+    URDU_AREA,
+    URDU_IN,
+    URDU_INCIDENT_WORDS,
     VENUE_WORDS,
 )
 
@@ -217,8 +220,18 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
         return True  # "said the Lahore attack was the beginning", "claims behind Islamabad blast"
     if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
         return True  # "entered Rawalpindi, where they set a crane on fire"
+    if after[:1] in (["میں"], ["پر"], ["کے"]) and urdu_incident_after(after):
+        return True  # "بہاولپور میں بھی دھماکے کی آواز", a blast heard in Bahawalpur too
     # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
     return len(before) <= 2 and any(word in INCIDENT_WORDS for word in after[:8])
+
+
+def urdu_incident_after(after: list[str]) -> bool:
+    """True when the Urdu words after a place put an incident in it: "میں (بھی) دھماکہ" (a blast in
+    it), "کے علاقے میں حملہ" (an attack in its area)."""
+    if after[:1] == ["کے"] and after[1:2] and after[1] in URDU_AREA:
+        after = after[2:]
+    return bool(after[:1]) and after[0] in URDU_IN and any(word in URDU_INCIDENT_WORDS for word in after[1:6])
 
 
 def _clause_tail(words: list[str]) -> list[str]:

@@ -104,6 +104,13 @@ DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving
 URDU_TOWARD = frozenset({"کو", "تک"})
 URDU_GOING = frozenset({"جانے", "آنے"})
 URDU_PARTICIPLE = frozenset({"والی", "والے", "والا"})
+# Urdu "<place> میں (بھی) دھماکہ": an incident in the place; "کے علاقے میں": in the area of the place
+URDU_IN = frozenset({"میں", "پر"})
+URDU_AREA = frozenset({"علاقے", "قریب", "شہر", "ضلع", "مقام", "نواح", "نواحی"})
+URDU_INCIDENT_WORDS = frozenset({
+    "دھماکہ", "دھماکے", "دھماکوں", "حملہ", "حملے", "حملوں", "فائرنگ", "جھڑپ", "جھڑپیں", "جھڑپوں", "آپریشن",
+    "کارروائی", "خودکش", "ہلاک", "جاں", "شہید", "زخمی", "اغوا", "دہشت", "احتجاج", "ہڑتال",
+})
 # hometown cues, normalised: "hailed from Swabi", "the victims were reportedly from Punjab"
 ORIGIN_PHRASES = (
     *(f"{verb}{ending} {particle}" for verb, particle in (("hail", "from"), ("belong", "to"))
@@ -111,6 +118,7 @@ ORIGIN_PHRASES = (
     "a resident of", "the resident of", "native of", "natives of", "home town", "hometown", "native town",
     "native village", "native district", "native city", "home district", "home village", "domiciled in",
     "domicile of", "refugees from", "displaced from",
+    "visitors from", "tourists from", "pilgrims from", "holidaymakers from",  # where they came from
     *(f"{verb} {hedge}from" for verb in ("was", "were", "are", "is")
       for hedge in ("", "all ", "reportedly ", "originally ", "said to be ", "believed to be ")),
 )
@@ -297,7 +305,8 @@ OUT_OF_REGION_QAEDA = re.compile(
     r"nusra|syria|iraq) "
 )
 
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z]+)*")
+# a word: Latin letters and digits, or Urdu letters
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z]+)*|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5]+")
 LONG_NAME_OK = frozenset({  # capitalised words that may stand before a place name
     "in", "at", "near", "from", "to", "of", "the", "district", "tehsil", "city", "town", "lower", "upper",
     "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "restive",
