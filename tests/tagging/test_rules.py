@@ -662,6 +662,18 @@ def test_team_shorthand(tagger: Tagger) -> None:
     assert _rules_used(result.suppressed, "PB") == {rules.TEAM_SHORTHAND}
 
 
+def test_stadium_places_the_match(tagger: Tagger) -> None:
+    text = ("Multan Sultans beat Karachi Kings by five wickets at the Multan Cricket Stadium. Multan "
+            "chased 170 with an over to spare.")
+    assert tagger.tag("", text).provinces == ["PB"]
+
+
+def test_a_leaders_name_is_not_his_groups_name(tagger: Tagger) -> None:
+    text = ("A Lahore anti-terrorism court convicted Jamaat-ud-Dawa chief Hafiz Saeed in two terror "
+            "financing cases. Hafiz Saeed was sentenced to five and a half years in each case.")
+    assert tagger.tag("", text).groups == ["JUD"]
+
+
 def test_team_city_used_as_a_place_still_tags(tagger: Tagger) -> None:
     text = ("Karachi Kings face Peshawar Zalmi at the National Stadium in Karachi tonight. Peshawar won "
             "the last meeting.")
@@ -882,10 +894,10 @@ def test_incident_place_pair(tagger: Tagger) -> None:
 
 
 def test_group_descriptor_led_and_associated(tagger: Tagger) -> None:
-    led = "Police sealed the Hafiz Saeed-led Jamaat-ud-Dawa offices in Lahore."
+    led = "The Hafiz Gul Bahadur-led Ittehad-ul-Mujahideen Pakistan claimed the attack in Mir Ali."
     result = tagger.tag("", led)
-    assert result.groups == ["JUD"]
-    assert _rules_used(result.suppressed, "LET") == {rules.GROUP_DESCRIPTOR}
+    assert result.groups == ["IMP"]
+    assert _rules_used(result.suppressed, "HGB") == {rules.GROUP_DESCRIPTOR}
     associated = ("IMP, a militant alliance associated with the Hafiz Gul Bahadur group, claimed the attack "
                   "in North Waziristan.")
     assert tagger.tag("", associated).groups == ["IMP"]
