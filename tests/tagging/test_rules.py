@@ -216,6 +216,7 @@ def test_new_rules_are_documented() -> None:
     "Islamabad is pressing the lender for a softer target, the minister said.",
     "New Delhi claimed that Islamabad was behind the raid on the camp.",
     "Kabul renewed its allegations against Islamabad on Monday.",
+    "The spokesman said Islamabad is hopeful of a positive outcome from the next round of talks.",
 ])
 def test_islamabad_as_government_more_patterns(tagger: Tagger, text: str) -> None:
     result = tagger.tag("", text)
@@ -361,6 +362,11 @@ def test_wire_datelines(tagger: Tagger) -> None:
     wire = tagger.tag("", "Top story\nIslamabad [Pakistan], May 2 (ANI): The BLA claimed an attack in "
                           "Kalat.")
     assert wire.provinces == ["BA"]
+    # a headline with a colon is not a dateline: the wire line under it is
+    headline = ("Market blast: 23 killed, LeJ claims it\n\n"
+                "Karachi, Dec. 14 (ANI): The LeJ claimed the Parachinar blast.")
+    assert rules.dateline_span(headline)[0] > 0
+    assert tagger.tag("", headline).provinces == ["KP"]
 
 
 def test_lone_dateline_needs_a_militancy_story(tagger: Tagger) -> None:
@@ -1100,6 +1106,8 @@ def test_seventh_round_names(tagger: Tagger) -> None:
     ("Police raided a house in Khanpur on Sunday.", []),  # `drop`: no default
     ("Police raided a house in Khanpur, a town in Haripur district.", ["KP"]),
     ("Police in Khanpur and in Rahim Yar Khan made arrests.", ["PB"]),
+    ("A cloudburst struck the Nasirabad area of Muzaffarabad, killing six.", ["AJK"]),
+    ("Floods swept through Nasirabad and Jaffarabad on Monday.", ["BA"]),
 ])
 def test_shared_place(tagger: Tagger, text: str, provinces: list[str]) -> None:
     assert tagger.tag("", text).provinces == provinces

@@ -59,10 +59,14 @@ def dateline_span(text: str) -> tuple[int, int]:
         if line_end == -1:
             break
         if line.strip():
-            headline = (len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":", "\u06d4"))) \
-                or bool(_CREDIT_END.search(line))  # a photo caption ending in its credit
+            headline = _headline(line) or bool(_CREDIT_END.search(line))  # or a caption ending in its credit
         start = line_end + 1
     return 0, 0
+
+
+def _headline(line: str) -> bool:
+    """A headline: a short line without the full stop of a sentence, the story going on below."""
+    return len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":", "\u06d4"))
 
 
 def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -> int:
@@ -78,8 +82,8 @@ def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -
         return 0
     place, head = match.group("place"), match.group(0)
     wire = bool(_WIRE.search(head))
-    if first and (place.isupper() or head.rstrip().endswith(":")):
-        return match.end()
+    if first and (place.isupper() or (head.rstrip().endswith(":") and not _headline(line))):
+        return match.end()  # not "Pak market blast: 23 killed, LeJ claims responsibility"
     placed = head.rstrip().endswith(":") and ("," in head or "[" in head)  # "Islamabad, Pakistan:"
     if not first and (place.isupper() or wire or placed) and len(place.split()) <= 3:
         return match.end()

@@ -58,6 +58,7 @@ FOREIGN_OWNERS = frozenset({
 GOVERNMENT_STATE = frozenset({  # "Islamabad is/was behind ...", "Islamabad was not consulted"
     "behind", "involved", "responsible", "ready", "willing", "not", "keen", "open", "committed", "concerned",
     "unhappy", "wary", "reluctant", "determined", "under", "also", "yet", "now", "still", "dedicated",
+    "hopeful", "optimistic", "confident", "disappointed", "satisfied", "dissatisfied", "eager", "prepared",
 })
 ORDER_WORDS = frozenset({  # "instructions issued by Islamabad", "diktats from Islamabad"
     "issued", "instructions", "directions", "directives", "orders", "ordered", "diktats", "diktat",
