@@ -1078,6 +1078,9 @@ def test_group_descriptor_of_groups_left_unnamed(tagger: Tagger) -> None:
     assert named_after.groups == ["JUNDALLAH"]
     # al-Qaeda as the acting group keeps its tag
     assert tagger.tag("", "Al-Qaeda fighters attacked a checkpost in North Waziristan.").groups == ["AQ"]
+    # one unnamed group acting under the named group's wing: the named group is the suspect
+    one = "A Hafiz Gul Bahadur-affiliated group claimed responsibility for the attack in Mir Ali."
+    assert tagger.tag("", one).groups == ["HGB"]
 
 
 def test_sanctions_regime_un_listing_formula(tagger: Tagger) -> None:

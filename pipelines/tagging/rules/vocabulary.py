@@ -194,10 +194,12 @@ DESCRIPTOR_PREFIX = re.compile(  # "the al-Qaeda-affiliated LeJ", "TTP-linked Ju
     r"^ (?:affiliated|linked|allied|aligned|backed|inspired|sponsored|led) " + _GROUP_ADJECTIVES
     + r"(?:(?:group|outfit|organi[sz]ation|faction|network) )?$"
 )
-# "al-Qaeda-affiliated terrorist outfits have claimed ...": the group describes groups the text leaves unnamed
+# "al-Qaeda-affiliated terrorist outfits have claimed ...": the group describes groups the text leaves
+# unnamed. One such group ("a Hafiz Gul Bahadur-affiliated group claimed the attack") is the named
+# group acting under another name, and tags it.
 DESCRIPTOR_OF_UNNAMED = re.compile(
     r" (?:affiliated|linked|allied|aligned|backed|inspired|sponsored) " + _GROUP_ADJECTIVES
-    + r"(?:groups|outfits|organi[sz]ations|factions|networks|group|outfit|organi[sz]ation|faction|network)\b"
+    + r"(?:groups|outfits|organi[sz]ations|factions|networks)\b"
 )
 UNLISTED_DESCRIPTOR = re.compile(  # on the raw text before a group, lower-cased
     r"(?:,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|faction|wing|affiliate|off-shoot)"
