@@ -2,8 +2,8 @@
 
 Both sides are reduced the same way: accents stripped, the Arabic-keyboard forms of Urdu letters
 folded to the Urdu ones, every character that is not a letter or digit turned into a space, runs of
-spaces collapsed. So "Khyber-Pakhtunkhwa", "D.I. Khan" and
-"D.I.Khan" become "Khyber Pakhtunkhwa", "D I Khan" and "D I Khan". Offsets of the normalised text
+spaces collapsed. So "Khyber-Pakhtunkhwa", "D.I. Khan" and "D.I.Khan" become "Khyber Pakhtunkhwa",
+"D I Khan" and "D I Khan". Offsets of the normalised text
 map back to the original through :class:`Normalized`.
 """
 
@@ -19,9 +19,22 @@ _NON_WORD = re.compile(r"[\W_]", re.UNICODE)
 _SPACE_RUNS = re.compile("  +")  # two literal spaces first: the regex engine then scans for them fast
 
 
+# Urdu typed on an Arabic keyboard: Arabic letters for the Urdu ones
+_URDU_LETTERS = {
+    "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
+    "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
+    "\u0643": "\u06a9",  # Arabic kaf -> keheh
+    "\u0647": "\u06c1",  # Arabic heh -> heh goal
+    "\u0629": "\u06c1",  # teh marbuta -> heh goal ("fitna")
+    "\u06c3": "\u06c1",  # teh marbuta goal -> heh goal
+    "\u06c2": "\u06c1",  # heh goal with hamza (izafat) -> heh goal
+}
+
+
 def _translation_table() -> dict[int, str]:
-    """One-to-one replacements: accented Latin letters to their base letter, ASCII and common
-    Unicode punctuation and whitespace to a space (so offsets never move)."""
+    """One-to-one replacements: accented Latin letters to their base letter, Arabic-keyboard letters
+    to the Urdu ones, ASCII and common Unicode punctuation and whitespace to a space (so offsets
+    never move)."""
     table: dict[int, str] = {}
     for code in range(0x80):
         if not chr(code).isalnum():
@@ -37,21 +50,10 @@ def _translation_table() -> dict[int, str]:
         table[code] = " "
     for char in "\u02bc\u02bb\u3000\ufeff":
         table[ord(char)] = " "
-    # Urdu typed on an Arabic keyboard: Arabic yeh, kaf and heh for the Urdu letters
     for variant, urdu in _URDU_LETTERS.items():
         table[ord(variant)] = urdu
     return table
 
-
-_URDU_LETTERS = {
-    "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
-    "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
-    "\u0643": "\u06a9",  # Arabic kaf -> keheh
-    "\u0647": "\u06c1",  # Arabic heh -> heh goal
-    "\u0629": "\u06c1",  # teh marbuta -> heh goal ("fitna")
-    "\u06c3": "\u06c1",  # teh marbuta goal -> heh goal
-    "\u06c2": "\u06c1",  # heh goal with hamza (izafat) -> heh goal
-}
 
 
 _TABLE = _translation_table()

@@ -7,6 +7,7 @@ import re
 
 from pipelines.tagging.matcher import Mention
 from pipelines.tagging.rules.story import Story
+from pipelines.tagging.rules.vocabulary import FULL_STOPS
 
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'/\-]{2,40}?)"  # QUETTA, ISLAMABAD/KABUL
@@ -66,7 +67,7 @@ def dateline_span(text: str) -> tuple[int, int]:
 
 def _headline(line: str) -> bool:
     """A headline: a short line without the full stop of a sentence, the story going on below."""
-    return len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((".", ":", "\u06d4"))
+    return len(line) <= HEADLINE_CHARS and not line.rstrip().endswith((*FULL_STOPS, ":"))
 
 
 def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -> int:

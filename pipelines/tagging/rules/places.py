@@ -13,6 +13,7 @@ from pipelines.tagging.rules.vocabulary import (
     ARREST_WORDS,
     CAPITALS,
     CONTRAST,
+    FULL_STOPS,
     GOVERNMENT_NEXT,
     GOVERNMENT_OBJECT_OF,
     GOVERNMENT_POSSESSED,
@@ -79,7 +80,7 @@ def _inside_longer_name(story: Story, where: str, mention: Mention) -> bool:
         return False
     raw = story.raw_title if where == "title" else story.raw_text
     left = raw[max(0, mention.start - len(word) - 4):mention.start - len(word)].rstrip(" \"'\u2018\u201c(")
-    return bool(left) and left[-1] not in ".!?:\n\u2014\u2013-\u06d4"
+    return bool(left) and left[-1] not in FULL_STOPS + ":\n\u2014\u2013-"
 
 
 def _heads_longer_name(story: Story, where: str, mention: Mention, after: list[str]) -> bool:
@@ -220,7 +221,7 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
         return True  # "said the Lahore attack was the beginning", "claims behind Islamabad blast"
     if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
         return True  # "entered Rawalpindi, where they set a crane on fire"
-    if after[:1] in (["میں"], ["پر"], ["کے"]) and urdu_incident_after(after):
+    if urdu_incident_after(after):
         return True  # "بہاولپور میں بھی دھماکے کی آواز", a blast heard in Bahawalpur too
     # the place opens its sentence: "KP and Balochistan saw a sharp rise in violence"
     return len(before) <= 2 and any(word in INCIDENT_WORDS for word in after[:8])

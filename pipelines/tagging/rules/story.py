@@ -25,6 +25,7 @@ from pipelines.tagging.rules.vocabulary import (
     CAPTION_START,
     CROSS_BORDER_CUES,
     FOREIGN_MIN_NAMESAKE,
+    FULL_STOPS,
     LOCAL_FACILITY,
     MILITANT_CONTEXT,
     NAMESAKE_LINK,
@@ -37,7 +38,7 @@ from pipelines.tagging.rules.vocabulary import (
     TEAM_NAMES,
 )
 
-_SENTENCE_END = re.compile("[.!?\n\u06d4\u061f]")  # with the Urdu full stop and question mark
+_SENTENCE_END = re.compile(f"[{FULL_STOPS}\n]")
 
 
 def _cue_automaton() -> ahocorasick.Automaton:
