@@ -20,6 +20,7 @@ from pipelines.tagging import rules
 from pipelines.tagging.matcher import Matcher, Mention
 from pipelines.tagging.rules import Story
 from pipelines.tagging.taxonomy import Taxonomy, load_taxonomy
+from pipelines.tagging.wrapping import unwrap_lines
 
 FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
 DATELINE_WEIGHT = 0.5
@@ -151,7 +152,7 @@ class Tagger:
     # ------------------------------------------------------------------------------ tagging
     def tag(self, title: str, text: str) -> TagResult:
         """Tag one article."""
-        title, text = title or "", text or ""
+        title, text = title or "", unwrap_lines(text or "")
         title_norm, title_mentions = self._matcher.find(title)
         text_norm, text_mentions = self._matcher.find(text)
         if self._shared_as:
