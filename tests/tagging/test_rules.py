@@ -333,6 +333,10 @@ def test_border_crossing(tagger: Tagger) -> None:
     ours = tagger.tag("", "Afghan border guards fired at Torkham; a porter was hurt in Landi Kotal.")
     assert ours.provinces == ["KP"]
     assert tagger.tag("", "Traders protested at Torkham over new customs rules.").provinces == ["KP"]
+    # told from Pakistan: an Afghan subject, but no place across the border is named
+    told_from_here = tagger.tag("", "The Afghan Taliban closed the Torkham crossing after a gun battle with "
+                                    "Pakistani border guards; hundreds of trucks queued on the Pakistani side.")
+    assert told_from_here.provinces == ["KP"]
 
 
 def test_sistan_baluchestan_is_iran(tagger: Tagger) -> None:

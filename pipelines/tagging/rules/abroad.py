@@ -34,11 +34,12 @@ def foreign_namesake(story: Story, mention: Mention) -> bool:
 
 
 def border_crossing(story: Story, mention: Mention) -> bool:
-    """True when a border crossing named in a story told from across the border places nothing in
-    Pakistan: no other place of the same unit is named."""
+    """True when a border crossing named in a story told from across the border (it names places on the
+    other side: Nangarhar, Spin Boldak) places nothing in Pakistan: no other place of the same unit is
+    named. A crossing in a story told from Pakistan, however Afghan its subject, is the Pakistani side."""
     if mention.term.key not in CROSSINGS:
         return False
-    if not (story.afghan_cue or foreign_setting_weight(story)):
+    if not foreign_setting_weight(story):
         return False
     return not any(m.term.family == "province" and m.term.code == mention.term.code
                    and m.term.key not in CROSSINGS for _, m in story.mentions)
