@@ -252,6 +252,9 @@ def test_route_endpoint(tagger: Tagger) -> None:
     chained = tagger.tag("", "A truck on its way from Peshawar in Khyber Pakhtunkhwa was torched in Zhob.")
     assert chained.provinces == ["BA"]
     assert _rules_used(chained.suppressed, "KP") == {rules.ROUTE_ENDPOINT}
+    waypoint = tagger.tag("", "The CTD seized rifles in Quetta that had been smuggled in via Karachi port.")
+    assert waypoint.provinces == ["BA"]
+    assert _rules_used(waypoint.suppressed, "SD") == {rules.ROUTE_ENDPOINT}
 
 
 def test_route_endpoint_alone_still_places_the_story(tagger: Tagger) -> None:

@@ -36,8 +36,9 @@ from pipelines.tagging.rules.vocabulary import (
 
 
 def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
-    """Name of the rule under which a place is only a reference point, else None: a journey's end
-    ('travelling from Quetta to Peshawar', 'bound for Lahore'), a hometown ('hailed from Swabi') or
+    """Name of the rule under which a place is only a reference point, else None: the ends of a journey
+    or a point on its way ('travelling from Quetta to Peshawar', 'bound for Lahore', 'smuggled in via
+    Karachi'), a hometown ('hailed from Swabi') or
     a landmark for distances ('200 km south of Islamabad'). Such mentions count only when nothing
     else locates the story (the tagger decides)."""
     near, after = story.around(story.norm(where), mention)
@@ -61,9 +62,9 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
         index = bisect_right(cues, mention.norm_start)
         if index and mention.norm_start - cues[index - 1] <= ORIGIN_REACH:
             return ORIGIN_MENTION
-    if last in CONNECT_WORDS:
-        return ROUTE_ENDPOINT  # rule route_description: "the train connects Quetta ..."
-    if last in ("through", "via", "to", "with") and route_description(story, where, mention):
+    if last in CONNECT_WORDS or last == "via":
+        return ROUTE_ENDPOINT  # "the train connects Quetta ...", "brought in via Karachi"
+    if last in ("through", "to", "with") and route_description(story, where, mention):
         return ROUTE_ENDPOINT  # "... through Punjab to Peshawar", "the highway linking Karachi with Quetta"
     if last in ("the", "of") and moved_from(story, where, mention):
         return ROUTE_ENDPOINT  # "had moved to Punjab from the tribal districts of Khyber Pakhtunkhwa"
