@@ -217,6 +217,7 @@ def test_new_rules_are_documented() -> None:
     "New Delhi claimed that Islamabad was behind the raid on the camp.",
     "Kabul renewed its allegations against Islamabad on Monday.",
     "The spokesman said Islamabad is hopeful of a positive outcome from the next round of talks.",
+    "Kabul said two drone strikes had hit Paktika, with Islamabad yet to comment on the claim.",
 ])
 def test_islamabad_as_government_more_patterns(tagger: Tagger, text: str) -> None:
     result = tagger.tag("", text)
@@ -337,8 +338,8 @@ def test_border_crossing(tagger: Tagger) -> None:
     assert ours.provinces == ["KP"]
     assert tagger.tag("", "Traders protested at Torkham over new customs rules.").provinces == ["KP"]
     # told from Pakistan: an Afghan subject, but no place across the border is named
-    told_from_here = tagger.tag("", "The Afghan Taliban closed the Torkham crossing after a gun battle with "
-                                    "Pakistani border guards; hundreds of trucks queued on the Pakistani side.")
+    told_from_here = tagger.tag("", "The Afghan Taliban closed the Torkham crossing after a gun battle "
+                                    "with Pakistani guards; hundreds of trucks queued on the Pakistani side.")
     assert told_from_here.provinces == ["KP"]
 
 
@@ -943,6 +944,16 @@ def test_dateline_with_a_long_agency_credit_is_the_bureau(tagger: Tagger) -> Non
     result = tagger.tag("", text)
     assert result.provinces == []
     assert rules.dateline_span(text)[0] > 0
+
+
+def test_dateline_with_country_and_dash_under_a_standfirst(tagger: Tagger) -> None:
+    text = ("Kabul and Islamabad trade blame over crossing\n\n"
+            "Talks on the closed border are due next week.\n\n"
+            "Islamabad, Pakistan \u2013 Officials of both countries met at the foreign ministry and agreed "
+            "to reopen the Chaman crossing for trucks carrying fruit.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "ICT") >= {rules.DATELINE}
 
 
 @pytest.mark.parametrize("text", [

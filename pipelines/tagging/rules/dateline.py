@@ -85,7 +85,8 @@ def _dateline_in_line(line: str, *, first: bool, after_headline: bool = False) -
     wire = bool(_WIRE.search(head))
     if first and (place.isupper() or (head.rstrip().endswith(":") and not _headline(line))):
         return match.end()  # not "Pak market blast: 23 killed, LeJ claims responsibility"
-    placed = head.rstrip().endswith(":") and ("," in head or "[" in head)  # "Islamabad, Pakistan:"
+    # "Islamabad, Pakistan:", Al Jazeera's "Islamabad, Pakistan –"
+    placed = head.rstrip().endswith((":", "\u2013", "\u2014")) and ("," in head or "[" in head)
     if not first and (place.isupper() or wire or placed) and len(place.split()) <= 3:
         return match.end()
     if not first and after_headline and head.rstrip().endswith(":") and len(place.split()) <= 2 \

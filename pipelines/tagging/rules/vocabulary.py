@@ -27,7 +27,7 @@ GOVERNMENT_NEXT = frozenset({
     "rules", "ruled", "withdrew", "withdraws", "set", "sets", "reiterated", "reiterates",
     "expected", "agreed", "agrees", "backed", "retaliated", "vowed", "vows", "argues", "argued",
     "carries", "carried", "conducts", "conducted", "issued", "issues", "directed", "directs", "ordered",
-    "instructed", "instructs",
+    "instructed", "instructs", "yet",
 })
 GOVERNMENT_OBJECT_OF = frozenset({
     "urged", "urges", "asked", "asks", "told", "tells", "warned", "warns", "accused", "accuses", "blamed",
