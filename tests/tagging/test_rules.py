@@ -106,6 +106,12 @@ def test_muzaffarabad_vs_muzaffargarh(tagger: Tagger) -> None:
     assert rules.muzaffarabad_vs_muzaffargarh("muzaffarabad") == "AJK"
 
 
+def test_capital_place_holding_a_punjab_town_name(tagger: Tagger) -> None:
+    # Sohawa is a Jhelum tehsil; Pir Sohawa is on the Margalla Hills above Islamabad
+    assert tagger.tag("", "Firefighters put out a blaze on the slopes below Pir Sohawa.").provinces == ["ICT"]
+    assert tagger.tag("", "A bus overturned near Sohawa on the GT Road.").provinces == ["PB"]
+
+
 def test_dateline_names_the_bureau(tagger: Tagger) -> None:
     result = tagger.tag("", "PESHAWAR: Investigators traced the bomber who struck in Quetta last week.")
     assert result.provinces == ["BA"]
