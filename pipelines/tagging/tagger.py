@@ -337,6 +337,9 @@ class Tagger:
                 previous = (where, mention)
                 rule = _descriptor_rule(story, where, mention, before, previous_rule, hits, index)
                 previous_rule = rule
+                if rule is None and term.kind in rules.ACRONYM_KINDS and rules.redefined_acronym(
+                        story, where, mention):
+                    rule = rules.REDEFINED_ACRONYM
                 if rule is not None:
                     hit.rule = rule
                     ledger.suppressed.append(hit)

@@ -1260,3 +1260,16 @@ def test_what_a_party_has_ties_to_describes_the_party(tagger: Tagger) -> None:
     assert tagger.tag("", bare).groups == ["ISKP"]
     actor = text + " Separately, militants with ties to the Pakistani Taliban attacked a post in Mohmand."
     assert sorted(tagger.tag("", actor).groups) == ["ISKP", "TTP"]
+
+
+def test_redefined_acronym(tagger: Tagger) -> None:
+    text = ("Gunmen of Jaish al-Adl (JuA, Army of Justice) killed nine Iranian border guards near Saravan. "
+            "JuA has struck Iranian forces along the frontier many times since 2012.")
+    result = tagger.tag("", text)
+    assert result.groups == ["JAA"]
+    assert _rules_used(result.suppressed, "JUA") == {rules.REDEFINED_ACRONYM}
+    assert rules.REDEFINED_ACRONYM in RULES
+    # the acronym of the same group in brackets is a plain repeat; elsewhere JuA keeps its meaning
+    same = tagger.tag("", "Jamaat-ul-Ahrar (JuA) claimed the blast in Mohmand. JuA said two bombers took it.")
+    assert same.groups == ["JUA"]
+    assert tagger.tag("", "JuA claimed the attack on a checkpost in Mohmand district.").groups == ["JUA"]

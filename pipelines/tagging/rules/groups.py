@@ -42,6 +42,17 @@ def taliban_alone_is_afghan(story: Story, province_tagged: bool) -> bool:
     return story.afghan_cue or not (province_tagged and story.militant_context)
 
 
+def redefined_acronym(story: Story, where: str, mention: Mention) -> bool:
+    """True when the story defines this group acronym for another group, so that here it is not the
+    taxonomy's group: "JuA" after "Jaish al-Adl (JuA, Army of Justice)" is not Jamaat-ul-Ahrar."""
+    definitions = story.acronym_definitions
+    if not definitions:
+        return False
+    raw = story.raw_title if where == "title" else story.raw_text
+    code = definitions.get(raw[mention.start:mention.end])
+    return code is not None and code != mention.term.code
+
+
 def context_acronym(story: Story, mention: Mention, other_names: tuple[str, ...],
                     full_name_seen: bool) -> bool:
     """True when a colliding group acronym counts for the group."""

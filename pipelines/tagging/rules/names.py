@@ -52,6 +52,7 @@ SANCTIONS_REGIME = "sanctions_regime"
 ROUTE_DESCRIPTION = "route_description"
 SHARED_PLACE = "shared_place"
 PASSING_GROUP_MENTION = "passing_group_mention"
+REDEFINED_ACRONYM = "redefined_acronym"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -116,6 +117,8 @@ RULES: dict[str, str] = {
     IMPLIES_PARENT: "a sub-unit (Majeed Brigade) also tags its parent group (BLA)",
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
+    REDEFINED_ACRONYM: ("a group acronym the story defines for another group ('Jaish al-Adl (JuA, Army of "
+                        "Justice)') stands for that group in the story, not for its own (Jamaat-ul-Ahrar)"),
     JUNDALLAH_IRANIAN: ("'Jundallah' in an Iran / Jaish al-Adl story is the Iranian group, not the "
                         "Pakistani one; Iran's name alone ('near the Pak-Iran border') in a story set in "
                         "a Pakistani unit is not an Iran story"),

@@ -20,6 +20,7 @@ from pipelines.tagging.normalize import Normalized
 from pipelines.tagging.rules.vocabulary import (
     _UNSEEN,
     _WORD,
+    ACRONYM_KINDS,
     CAPTION_CHARS,
     CAPTION_INITIALS,
     CAPTION_START,
@@ -122,6 +123,24 @@ class Story:
     def foreign_namesakes(self) -> frozenset[str]:
         """Keys of Pakistani place names that this story uses for a place abroad (rule foreign_namesake)."""
         return foreign_namesakes(self)
+
+    @cached_property
+    def acronym_definitions(self) -> dict[str, str]:
+        """Group acronyms the story itself defines, as written, with the code of the group it names
+        just before them: "Jaish al-Adl (JuA, Army of Justice)" gives {"JuA": "JAA"}."""
+        defined: dict[str, str] = {}
+        previous: tuple[str, Mention] | None = None
+        for where, mention in self.mentions:
+            if mention.term.family != "group":
+                continue
+            if previous is not None and previous[0] == where and mention.term.kind in ACRONYM_KINDS \
+                    and previous[1].term.kind not in ACRONYM_KINDS:
+                raw = self.raw_title if where == "title" else self.raw_text
+                if raw[previous[1].end:mention.start].strip() == "(" \
+                        and raw[mention.end:mention.end + 1] in (",", ";", ")"):
+                    defined.setdefault(raw[mention.start:mention.end], previous[1].term.code)
+            previous = (where, mention)
+        return defined
 
     @cached_property
     def team_cities(self) -> frozenset[str]:
