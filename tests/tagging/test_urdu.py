@@ -117,3 +117,12 @@ def test_urdu_full_stop_ends_a_sentence_not_a_headline(tagger: Tagger) -> None:
     text = ("کراچی (اسٹاف رپورٹر) شہر میں چینی انجینئروں کی گاڑی پر حملے کی کوشش ناکام بنا دی گئی۔\n\n"
             "کالعدم بلوچ لبریشن آرمی نے ذمہ داری قبول کی ہے۔")
     assert tagger.tag("", text).groups == ["BLA"]
+
+
+def test_urdu_team_names_and_their_cities(tagger: Tagger) -> None:
+    # a PSL match in Lahore: Quetta is only the visiting team, by its full name and by its city alone
+    text = ("ملتان سلطانز اور کوئٹہ گلیڈی ایٹرز کا میچ قذافی اسٹیڈیم لاہور میں کھیلا گیا۔ "
+            "ٹاس جیت کر کوئٹہ نے پہلے بیٹنگ کی اور ملتان نے ہدف آخری اوور میں حاصل کر لیا۔")
+    result = tagger.tag("", text)
+    assert result.provinces == ["PB"]
+    assert {e.rule for e in result.suppressed if e.code == "BA"} == {rules.TEAM_SHORTHAND}

@@ -138,7 +138,7 @@ def team_shorthand(story: Story, where: str, mention: Mention) -> bool:
     before, after = story.clause(where, mention)
     if before and (before[-1] in TEAM_PLACE_WORDS or before[-2:] == ["city", "of"]):
         return False
-    return not (after and after[0] in PLACE_NOUNS)
+    return not (after and (after[0] in PLACE_NOUNS or after[0] in URDU_IN))  # "لاہور میں", in Lahore
 
 
 def bracketed_repeat(story: Story, where: str, previous: Mention, mention: Mention) -> bool:

@@ -265,10 +265,13 @@ LOCAL_FACILITY = (" police station ", " police post ", " police chowki ", " than
 TEAM_NAMES = frozenset({  # franchises named after a city (listed under not_places in provinces.yaml)
     "lahore qalandars", "quetta gladiators", "peshawar zalmi", "karachi kings", "islamabad united",
     "multan sultans",
+    # names_ur.yaml
+    "لاہور قلندرز", "کوئٹہ گلیڈی ایٹرز", "کوئٹہ گلیڈی ایٹر", "کوئٹہ گلیڈیئیٹرز", "پشاور زلمی", "کراچی کنگز",
+    "اسلام آباد یونائیٹڈ", "ملتان سلطانز",
 })
 TEAM_PLACE_WORDS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "across", "around",
                               "visit", "visited", "reached", "left", "venue", "host", "hosted", "stadium",
-                              "ground", "city"})
+                              "ground", "city", "اسٹیڈیم", "سٹیڈیم", "شہر"})
 CAPTION_START = re.compile(r"^\s*(?:representational (?:image|photo|picture)|file (?:photo|image|picture)|"
                            r"(?:photo|image|picture)(?: credit)?\s*:)", re.IGNORECASE)
 CAPTION_END = re.compile(  # "— X@someone/File", "Photo: AFP/file", "... on Saturday. Reuters"
