@@ -278,6 +278,10 @@ def test_origin_mention(tagger: Tagger) -> None:
     listed = tagger.tag("", "Troops repulsed an attack in Wana. The soldiers killed belonged to Multan, "
                             "Okara, Jhang, Sahiwal and Lahore.")
     assert listed.provinces == ["KP"]
+    counted = tagger.tag("", "A flash flood swept away nine picnickers on the Swat River near Fizagat. "
+                             "Two are still missing, six from Sialkot and one from Mardan.")
+    assert counted.provinces == ["KP"]
+    assert _rules_used(counted.suppressed, "PB") == {rules.ORIGIN_MENTION}
 
 
 def test_distance_reference(tagger: Tagger) -> None:
@@ -416,6 +420,7 @@ def test_jundallah_iranian(tagger: Tagger) -> None:
     "The envoy briefed diplomats on Islamabad's tensions with New Delhi after the border firing.",
     "The banned group ended its ceasefire with Islamabad and announced fresh attacks across the country.",
     "Analysts said Islamabad's strategy towards Kabul had failed to stop the militants.",
+    "Ties have soured, with Islamabad repeatedly demanding that Kabul act against the TTP.",
 ])
 def test_islamabad_as_government_possessive_and_relation_patterns(tagger: Tagger, text: str) -> None:
     result = tagger.tag("", text)
@@ -528,6 +533,9 @@ def test_ordinary_word_heading_a_longer_name(tagger: Tagger) -> None:
     text = "Officers inspected the Tank Zarrar-2 prototype at a factory in Wah Cantt."
     result = tagger.tag("", text)
     assert result.provinces == ["PB"]
+    # a river or a motorway named after the place is still the place
+    assert tagger.tag("", "Two boys drowned in the Swat River on Sunday.").provinces == ["KP"]
+    assert tagger.tag("", "Police seized arms in a raid on Hub River Road.").provinces == ["SD"]  # Karachi
 
 
 def test_route_endpoint_after_a_carrier(tagger: Tagger) -> None:

@@ -15,7 +15,7 @@ PLACE_NOUNS = frozenset({
     "district", "districts", "city", "town", "tehsil", "tehsils", "area", "areas", "valley", "cantonment",
     "cantt", "bazaar", "subdivision", "sub", "division", "police", "region", "agency", "pass", "road",
     "highway", "bypass", "border", "village", "villages", "chowki", "chowk", "market", "jail", "prison",
-    "airport", "station", "check", "post", "checkpost", "tribal", "city's",
+    "airport", "station", "check", "post", "checkpost", "tribal", "city's", "river", "motorway", "expressway",
 })
 ACRONYM_KINDS = ("acronym", "context_acronym", "weak_acronym")  # term kinds matched case-sensitively
 GOVERNMENT_NEXT = frozenset({
@@ -29,6 +29,7 @@ GOVERNMENT_NEXT = frozenset({
     "expected", "agreed", "agrees", "backed", "retaliated", "vowed", "vows", "argues", "argued",
     "carries", "carried", "conducts", "conducted", "issued", "issues", "directed", "directs", "ordered",
     "instructed", "instructs", "yet",
+    "demanding", "urging", "accusing", "blaming", "insisting", "pressing", "seeking", "warning",
 })
 GOVERNMENT_OBJECT_OF = frozenset({
     "urged", "urges", "asked", "asks", "told", "tells", "warned", "warns", "accused", "accuses", "blamed",
@@ -121,6 +122,10 @@ ORIGIN_PHRASES = (
     "native village", "native district", "native city", "home district", "home village", "domiciled in",
     "domicile of", "refugees from", "displaced from",
     "visitors from", "tourists from", "pilgrims from", "holidaymakers from",  # where they came from
+    "group from", "family from", "families from", "people from", "labourers from", "workers from",
+    "students from", "men from",
+    *(f"{number} from" for number in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                      "ten")),  # "six from Mardan", in a list of victims
     *(f"{verb} {hedge}from" for verb in ("was", "were", "are", "is")
       for hedge in ("", "all ", "reportedly ", "originally ", "said to be ", "believed to be ")),
 )
