@@ -937,6 +937,8 @@ def test_hyderabad_telangana_localities(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == []
     assert _rules_used(result.suppressed, "SD") == {rules.HYDERABAD_TELANGANA}
+    old_city = tagger.tag("Calm returns to Hyderabad", "Curfew stayed in Hyderabad's Old City after clashes.")
+    assert old_city.provinces == []
 
 
 def test_panhwar_surname_is_not_a_place(tagger: Tagger) -> None:
