@@ -1283,3 +1283,16 @@ def test_redefined_acronym(tagger: Tagger) -> None:
     same = tagger.tag("", "Jamaat-ul-Ahrar (JuA) claimed the blast in Mohmand. JuA said two bombers took it.")
     assert same.groups == ["JUA"]
     assert tagger.tag("", "JuA claimed the attack on a checkpost in Mohmand district.").groups == ["JUA"]
+
+
+def test_office_holder(tagger: Tagger) -> None:
+    text = ("Protesters clashed with police at D-Chowk in Islamabad, where a Punjab Police constable died. "
+            "Khyber Pakhtunkhwa (KP) Chief Minister Ali Amin Gandapur addressed the crowd from a container.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["ICT"]
+    assert _rules_used(result.suppressed, "PB") == {rules.OFFICE_HOLDER}
+    assert rules.OFFICE_HOLDER in _rules_used(result.suppressed, "KP")
+    # nothing else places the story: the office's province counts
+    alone = tagger.tag("", "The Sindh Chief Minister announced compensation for families of the victims.")
+    assert alone.provinces == ["SD"]
+    assert tagger.tag("", "Punjab police arrested four suspects after the attack.").provinces == ["PB"]

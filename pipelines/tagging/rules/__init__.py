@@ -79,6 +79,7 @@ from pipelines.tagging.rules.names import (
     LABEL_DEFINITION,
     MUZAFFARABAD_VS_MUZAFFARGARH,
     NEGATED_MENTION,
+    OFFICE_HOLDER,
     ORDINARY_WORDS,
     ORGANISATION_BASE,
     ORIGIN_MENTION,
@@ -114,7 +115,7 @@ from pipelines.tagging.rules.places import (
     team_shorthand,
     urdu_incident_after,
 )
-from pipelines.tagging.rules.soft_mentions import soft_mention, urdu_going_to
+from pipelines.tagging.rules.soft_mentions import office_holder, soft_mention, urdu_going_to
 from pipelines.tagging.rules.story import Story, foreign_setting_weight
 from pipelines.tagging.rules.vocabulary import ACRONYM_KINDS, CROSSINGS
 
@@ -125,7 +126,7 @@ __all__ = [
     "FITNA_AL_HINDUSTAN", "FOREIGN_NAMESAKE", "FOREIGN_SETTING", "GB_CALLED_KASHMIR", "GROUP_DESCRIPTOR",
     "HYDERABAD_TELANGANA", "IMPLIES_PARENT", "INCIDENT_PLACE", "INDIAN_KASHMIR", "INDIAN_PUNJAB",
     "ISLAMABAD_AS_GOVERNMENT", "ISLAMIC_STATE_REGIONAL", "JUNDALLAH_IRANIAN", "KHAWARIJ_LABEL",
-    "LABEL_DEFINITION", "MUZAFFARABAD_VS_MUZAFFARGARH", "NEGATED_MENTION", "ORDINARY_WORDS",
+    "LABEL_DEFINITION", "MUZAFFARABAD_VS_MUZAFFARGARH", "NEGATED_MENTION", "OFFICE_HOLDER", "ORDINARY_WORDS",
     "ORGANISATION_BASE", "ORIGIN_MENTION", "PARTY_AFFINITY", "PASSING_GROUP_MENTION", "PASSING_MENTION",
     "PHOTO_CAPTION", "REDEFINED_ACRONYM", "RELATED_HEADLINE", "ROUTE_DESCRIPTION", "ROUTE_ENDPOINT", "RULES",
     "SANCTIONS_REGIME", "SHARED_PLACE", "TALIBAN_ALONE_IS_AFGHAN", "TALIBAN_PAKISTANI_CONTEXT",
@@ -136,8 +137,8 @@ __all__ = [
     "figure_listing", "foreign_namesake", "foreign_setting_weight", "gb_called_kashmir", "group_descriptor",
     "hyderabad_telangana", "in_dateline", "incident_place", "indian_kashmir", "indian_punjab",
     "islamabad_as_government", "islamic_state_regional", "jundallah_iranian", "label_definition",
-    "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention", "ordinary_words", "organisation_base",
-    "party_affinity", "redefined_acronym", "sanctions_regime", "shared_place", "soft_mention",
-    "state_label_applies", "taliban_alone_is_afghan", "team_shorthand", "unlisted_group_descriptor",
-    "urdu_going_to", "urdu_incident_after",
+    "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention", "office_holder", "ordinary_words",
+    "organisation_base", "party_affinity", "redefined_acronym", "sanctions_regime", "shared_place",
+    "soft_mention", "state_label_applies", "taliban_alone_is_afghan", "team_shorthand",
+    "unlisted_group_descriptor", "urdu_going_to", "urdu_incident_after",
 ]

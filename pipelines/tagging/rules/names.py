@@ -53,6 +53,7 @@ ROUTE_DESCRIPTION = "route_description"
 SHARED_PLACE = "shared_place"
 PASSING_GROUP_MENTION = "passing_group_mention"
 REDEFINED_ACRONYM = "redefined_acronym"
+OFFICE_HOLDER = "office_holder"
 
 RULES: dict[str, str] = {
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
@@ -91,6 +92,8 @@ RULES: dict[str, str] = {
                      "where a supply goes ('gas to Punjab') and where traffic was held ('trains stopped at "
                      "Jacobabad') count only when no other "
                      "place locates the story"),
+    OFFICE_HOLDER: ("a unit named only in an office holder's title ('KP Chief Minister Gandapur', 'a Punjab "
+                    "Police constable') counts only when no other place locates the story"),
     ORIGIN_MENTION: ("hometowns ('hailed from Swabi', 'belonged to Peshawar', 'a resident of Multan', "
                      "'the victims were reportedly from Punjab') "
                      "count only when no other place locates the story"),

@@ -1,6 +1,6 @@
 """Places named only as reference points: a journey's end, a route, a hometown, a landmark for
-distances or a boundary (rules route_endpoint, route_description, origin_mention, distance_reference,
-boundary_reference)."""
+distances, a boundary or an office holder's title (rules route_endpoint, route_description,
+origin_mention, distance_reference, boundary_reference, office_holder)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pipelines.tagging.matcher import Mention
 from pipelines.tagging.rules.names import (
     BOUNDARY_REFERENCE,
     DISTANCE_REFERENCE,
+    OFFICE_HOLDER,
     ORIGIN_MENTION,
     ROUTE_ENDPOINT,
 )
@@ -27,6 +28,7 @@ from pipelines.tagging.rules.vocabulary import (
     HALT_WORDS,
     INCIDENT_WORDS,
     MOVEMENT_WORDS,
+    OFFICE_TITLES,
     ORIGIN_REACH,
     PLACE_PHRASE_WORDS,
     URDU_GOING,
@@ -44,6 +46,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     near, after = story.around(story.norm(where), mention)
     if after and after[0] == "bound":
         return ROUTE_ENDPOINT  # "an Islamabad-bound bus"
+    if after and mention.term.kind in ("unit", "acronym") and office_holder(story, where, mention, after):
+        return OFFICE_HOLDER
     if urdu_going_to(after):
         return ROUTE_ENDPOINT  # "پنجاب جانے والی گیس پائپ لائن", the gas pipeline going to Punjab
     if not near:
@@ -92,6 +96,16 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def office_holder(story: Story, where: str, mention: Mention, after: list[str]) -> bool:
+    """True when a unit's name is only part of an office holder's title ('KP Chief Minister Ali Amin
+    Gandapur', 'Khyber Pakhtunkhwa (KP) Chief Minister', 'a Punjab Police constable'): who acts, not
+    where."""
+    raw = story.raw_title if where == "title" else story.raw_text
+    if raw[mention.end:mention.end + 2] == " (":
+        after = after[1:]  # the unit's bracketed short form
+    return " ".join(after[:2]) in OFFICE_TITLES or (bool(after) and after[0] in OFFICE_TITLES)
 
 
 def urdu_going_to(after: list[str]) -> bool:

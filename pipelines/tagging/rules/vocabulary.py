@@ -129,6 +129,12 @@ ORIGIN_PHRASES = (
     *(f"{verb} {hedge}from" for verb in ("was", "were", "are", "is")
       for hedge in ("", "all ", "reportedly ", "originally ", "said to be ", "believed to be ")),
 )
+OFFICE_TITLES = frozenset({  # after a unit's name: an office holder, not a place ("KP Chief Minister")
+    "chief minister", "cm", "governor", "chief secretary", "police chief", "police constable",
+    "police constables", "ig", "igp", "inspector general", "home minister", "information minister",
+    "law minister", "finance minister", "health minister", "minister", "ministers", "advocate general",
+    "chief justice",
+})
 ORIGIN_REACH = 60  # characters from an origin cue to the places it governs (a list continues by chaining)
 DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
                             "mile"})
