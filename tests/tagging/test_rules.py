@@ -235,6 +235,8 @@ def test_islamabad_as_government_more_patterns(tagger: Tagger, text: str) -> Non
     ("", "Speaking at the weekly press briefing in Islamabad, the spokesperson rejected Kabul's remarks."),
     ("Envoy to visit Islamabad next week", "The visit is meant to revive trade talks, officials said."),
     ("", "Ministers from ten countries attended a regional conference in Islamabad on water security."),
+    # the attacks are in the quotation, not in Islamabad, where he spoke
+    ("", "\u201cWe struck back after a series of attacks,\u201d the premier told the cabinet in Islamabad."),
 ])
 def test_diplomatic_venue(tagger: Tagger, title: str, text: str) -> None:
     result = tagger.tag(title, text)

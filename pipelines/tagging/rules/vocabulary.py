@@ -169,6 +169,7 @@ CONNECT_WORDS = frozenset({  # "the train, which connects Quetta through Punjab 
 INCIDENT_STOP = frozenset({  # a new clause: an incident word before it does not reach the place
     "saying", "said", "says", "say", "that", "which", "who", "whom", "because", "while", "whereas", "but",
     "claiming", "alleging", "accusing", "demanding", "opposed", "opposing", "vowing", "warning", "urging",
+    "told", "tells", "telling",
 })
 INCIDENT_REACH = 11  # words of the clause before a place that may name the incident held there
 NARROW_REACH = 6  # ... in a story set across the border
