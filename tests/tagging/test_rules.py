@@ -422,6 +422,7 @@ def test_jundallah_iranian(tagger: Tagger) -> None:
     "The envoy briefed diplomats on Islamabad's tensions with New Delhi after the border firing.",
     "The banned group ended its ceasefire with Islamabad and announced fresh attacks across the country.",
     "Analysts said Islamabad's strategy towards Kabul had failed to stop the militants.",
+    "Islamabad's delegation, led by the defence minister, pressed Kabul to rein in the fighters.",
     "Ties have soured, with Islamabad repeatedly demanding that Kabul act against the TTP.",
 ])
 def test_islamabad_as_government_possessive_and_relation_patterns(tagger: Tagger, text: str) -> None:

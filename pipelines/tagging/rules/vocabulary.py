@@ -45,7 +45,8 @@ GOVERNMENT_POSSESSED = frozenset({
     "demand", "demands", "concerns", "claims", "claim", "response", "ties", "approach", "view", "views",
     "diplomatic", "foreign", "narrative", "patience", "tensions", "ongoing", "efforts", "objections",
     "refusal", "role", "reaction", "move", "plan", "plans", "strategy", "request", "protest", "complaint",
-    "side", "interests", "security", "commitment", "stand", "demarche", "insistence",
+    "side", "interests", "security", "commitment", "stand", "demarche", "insistence", "delegation", "envoy",
+    "negotiators", "negotiating",
 })
 CAPITALS = ("kabul", "new delhi", "delhi", "tehran", "beijing", "washington", "moscow", "riyadh", "ankara",
             "doha", "london")
