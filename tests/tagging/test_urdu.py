@@ -126,3 +126,13 @@ def test_urdu_team_names_and_their_cities(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == ["PB"]
     assert {e.rule for e in result.suppressed if e.code == "BA"} == {rules.TEAM_SHORTHAND}
+
+
+def test_urdu_border_crossing(tagger: Tagger) -> None:
+    # told from Pakistan: a clash at Torkham is in Khyber district
+    ours = tagger.tag("", "طورخم بارڈر پر افغان فورسز کی فائرنگ کے بعد لوگوں نے گھر خالی کر دیے۔")
+    assert ours.provinces == ["KP"]
+    # told from across the border (Nangarhar sources): nothing in Pakistan
+    theirs = tagger.tag("", "ننگرہار کے حکام کے مطابق طورخم کے مقام پر دونوں ملکوں کی فورسز میں جھڑپ ہوئی۔")
+    assert theirs.provinces == []
+    assert {e.rule for e in theirs.suppressed if e.code == "KP"} == {rules.BORDER_CROSSING}

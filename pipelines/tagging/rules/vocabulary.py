@@ -310,7 +310,9 @@ SISTAN = frozenset({"sistan", "seistan", "siestan", "sistani"})
 # story, rule cross_border_places cannot apply
 CROSS_BORDER_CUES = ("sistan", "seistan", "siestan", "afghan", "iran", "india")
 CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "taftan", "angoor adda",
-                       "ghulam khan", "kharlachi"})
+                       "ghulam khan", "kharlachi",
+                       # names_ur.yaml
+                       "طورخم", "ٹورخم", "ٹورکھم", "واہگہ", "واہگہ بارڈر", "تفتان", "انگور اڈہ"})
 # Foreign terms that name a country, its people or a capital standing for its government: they do
 # not show that a story is set across the border.
 NOT_A_SETTING = frozenset({"afghanistan", "afghan", "kabul", "iran", "iranian", "tehran", "new delhi",
