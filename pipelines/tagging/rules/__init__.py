@@ -115,7 +115,7 @@ from pipelines.tagging.rules.places import (
     team_shorthand,
     urdu_incident_after,
 )
-from pipelines.tagging.rules.soft_mentions import office_holder, soft_mention, urdu_going_to
+from pipelines.tagging.rules.soft_mentions import soft_mention, urdu_going_to
 from pipelines.tagging.rules.story import Story, foreign_setting_weight
 from pipelines.tagging.rules.vocabulary import ACRONYM_KINDS, CROSSINGS
 
@@ -137,8 +137,8 @@ __all__ = [
     "figure_listing", "foreign_namesake", "foreign_setting_weight", "gb_called_kashmir", "group_descriptor",
     "hyderabad_telangana", "in_dateline", "incident_place", "indian_kashmir", "indian_punjab",
     "islamabad_as_government", "islamic_state_regional", "jundallah_iranian", "label_definition",
-    "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention", "office_holder", "ordinary_words",
-    "organisation_base", "party_affinity", "redefined_acronym", "sanctions_regime", "shared_place",
-    "soft_mention", "state_label_applies", "taliban_alone_is_afghan", "team_shorthand",
-    "unlisted_group_descriptor", "urdu_going_to", "urdu_incident_after",
+    "line_role", "muzaffarabad_vs_muzaffargarh", "negated_mention", "ordinary_words", "organisation_base",
+    "party_affinity", "redefined_acronym", "sanctions_regime", "shared_place", "soft_mention",
+    "state_label_applies", "taliban_alone_is_afghan", "team_shorthand", "unlisted_group_descriptor",
+    "urdu_going_to", "urdu_incident_after",
 ]

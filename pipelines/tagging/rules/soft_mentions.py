@@ -40,9 +40,9 @@ from pipelines.tagging.rules.vocabulary import (
 def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     """Name of the rule under which a place is only a reference point, else None: the ends of a journey
     or a point on its way ('travelling from Quetta to Peshawar', 'bound for Lahore', 'smuggled in via
-    Karachi'), a hometown ('hailed from Swabi') or
-    a landmark for distances ('200 km south of Islamabad'). Such mentions count only when nothing
-    else locates the story (the tagger decides)."""
+    Karachi'), a hometown ('hailed from Swabi'), a landmark for distances ('200 km south of Islamabad')
+    or an office holder's title ('KP Chief Minister'). Such mentions count only when nothing else
+    locates the story (the tagger decides)."""
     near, after = story.around(story.norm(where), mention)
     if after and after[0] == "bound":
         return ROUTE_ENDPOINT  # "an Islamabad-bound bus"
