@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pipelines.tagging import rules
 from pipelines.tagging.matcher import Matcher, Mention
 from pipelines.tagging.rules import Story
-from pipelines.tagging.taxonomy import Taxonomy, load_taxonomy
+from pipelines.tagging.taxonomy import ACRONYM_KINDS, Taxonomy, load_taxonomy
 from pipelines.tagging.wrapping import unwrap_lines
 
 FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
@@ -337,7 +337,7 @@ class Tagger:
                 previous = (where, mention)
                 rule = _descriptor_rule(story, where, mention, before, previous_rule, hits, index)
                 previous_rule = rule
-                if rule is None and term.kind in rules.ACRONYM_KINDS and rules.redefined_acronym(
+                if rule is None and term.kind in ACRONYM_KINDS and rules.redefined_acronym(
                         story, where, mention):
                     rule = rules.REDEFINED_ACRONYM
                 if rule is not None:

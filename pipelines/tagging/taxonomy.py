@@ -210,6 +210,7 @@ class LanguageNamesFile(_Strict):
 # ---------------------------------------------------------------------------- compiled form
 Family = Literal["province", "group", "label", "actor", "foreign", "blocker"]
 Kind = Literal["unit", "place", "name", "acronym", "context_acronym", "regional", "weak_acronym"]
+ACRONYM_KINDS: tuple[Kind, ...] = ("acronym", "context_acronym", "weak_acronym")  # matched case-sensitively
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +301,7 @@ def _where(document: YamlDocument, loc: Loc) -> str:
 
 def _make(document: YamlDocument, loc: Loc, text: str, family: Family, code: str, kind: Kind,
           **extra: Any) -> Term:
-    sensitive = kind in ("acronym", "context_acronym", "weak_acronym") or extra.get("ordinary", False)
+    sensitive = kind in ACRONYM_KINDS or extra.get("ordinary", False)
     return Term(text=text, key=normalize_term(text),
                 cased=normalize_term(text, keep_case=True) if sensitive else None,
                 family=family, code=code, kind=kind, where=_where(document, loc), **extra)

@@ -48,7 +48,7 @@ def redefined_acronym(story: Story, where: str, mention: Mention) -> bool:
     definitions = story.acronym_definitions
     if not definitions:
         return False
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     code = definitions.get(raw[mention.start:mention.end])
     return code is not None and code != mention.term.code
 
@@ -126,7 +126,7 @@ def alliance_member(story: Story, where: str, mention: Mention, previous: Mentio
     between = story.norm(where).lower[previous.norm_end:mention.norm_start]
     if not in_list and not any(word in between[-ALLIANCE_CHARS:] for word in ALLIANCE_WORDS):
         return False  # cheap test first: no alliance word right before this group
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     raw_between = raw[previous.end:mention.start]
     if "." in raw_between.replace("..", ""):
         # a new sentence about the alliance just named: "... IMP said. The alliance comprises the HGB, ..."
@@ -151,7 +151,7 @@ def unlisted_group_descriptor(story: Story, where: str, mention: Mention) -> boo
     """True when the group only describes a group the taxonomy has no code for, in an apposition ('JA, a
     breakaway faction of the TTP') or a relative clause on a group noun ('Lashkar-i-Khurasan is a Sunni
     militant group, which is reportedly affiliated with ISIS')."""
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     window = raw[max(0, mention.start - UNLISTED_REACH):mention.start].lower()
     if not any(cue in window for cue in UNLISTED_CUES):
         return False  # cheap test first
@@ -188,7 +188,7 @@ def sanctions_regime(story: Story, where: str, mention: Mention) -> bool:
     terrorism sanctions list of people and organisations linked to al Qaeda and the Taliban', 'the
     Al-Qaida Sanctions Committee') or in a UN listing's formula ('blacklisted by the United Nations,
     which tied it to al Qaeda')."""
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     window = raw[max(0, mention.start - SANCTIONS_REACH):mention.start].lower()
     after = raw[mention.end:mention.end + 40].lower()
     if not any(cue in window for cue in SANCTIONS_CUES) and "sanction" not in after:
@@ -217,7 +217,7 @@ _DEFINED_AFTER = re.compile(
 def label_definition(story: Story, where: str, mention: Mention) -> bool:
     """True when a state label is only being defined: 'while "Fitna al-Hindustan" refers to Indian-backed
     proxies', 'the term Fitna al-Khawarij is used for TTP militants'."""
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     if _DEFINED_AFTER.match(raw[mention.end:mention.end + 40]):
         return True
     return words_before(story, where, mention, 2)[-1:] == ["term"]
@@ -236,7 +236,7 @@ def party_affinity(story: Story, where: str, mention: Mention) -> bool:
     lower = story.norm(where).lower
     if not _AFFINITY_TAIL.search(lower[max(0, mention.norm_start - 40):mention.norm_start]):
         return False  # cheap test first
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     for other_where, other in story.mentions:
         if other_where != where or other.term.family != "actor" or other.term.code != PARTY_ACTOR:
             continue

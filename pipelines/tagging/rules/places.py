@@ -78,7 +78,7 @@ def _inside_longer_name(story: Story, where: str, mention: Mention) -> bool:
     word = norm.cased[cut + 1:mention.norm_start - 1]
     if not word or not word[:1].isupper() or word.isupper() or word.lower() in LONG_NAME_OK:
         return False
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     left = raw[max(0, mention.start - len(word) - 4):mention.start - len(word)].rstrip(" \"'\u2018\u201c(")
     return bool(left) and left[-1] not in FULL_STOPS + ":\n\u2014\u2013-"
 
@@ -88,7 +88,7 @@ def _heads_longer_name(story: Story, where: str, mention: Mention, after: list[s
     Company'): the next word follows in the same phrase, is capitalised and is not a place word."""
     if not after or after[0] in PLACE_NOUNS or after[0] in LONG_NAME_OK:
         return False
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     gap = raw[mention.end:mention.end + 2]
     if not gap.startswith(" ") or not gap[1:2].isupper():
         return False
@@ -146,7 +146,7 @@ def bracketed_repeat(story: Story, where: str, previous: Mention, mention: Menti
     'Khyber Pakhtunkhwa (KP)', 'Tehreek-e-Taliban Pakistan (TTP)'."""
     if previous.term.code != mention.term.code or previous.end > mention.start:
         return False
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     return raw[previous.end:mention.start].strip() == "(" and raw[mention.end:mention.end + 1] == ")"
 
 
@@ -187,7 +187,7 @@ def listed_after(story: Story, where: str, mention: Mention) -> Mention | None:
             previous = other
     if previous is None or previous.end > mention.start:
         return None
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     return previous if raw[previous.end:mention.start] in LIST_LINKS else None
 
 

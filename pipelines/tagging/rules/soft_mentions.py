@@ -102,7 +102,7 @@ def office_holder(story: Story, where: str, mention: Mention, after: list[str]) 
     """True when a unit's name is only part of an office holder's title ('KP Chief Minister Ali Amin
     Gandapur', 'Khyber Pakhtunkhwa (KP) Chief Minister', 'a Punjab Police constable'): who acts, not
     where."""
-    raw = story.raw_title if where == "title" else story.raw_text
+    raw = story.raw(where)
     if raw[mention.end:mention.end + 2] == " (":
         after = after[1:]  # the unit's bracketed short form
     return " ".join(after[:2]) in OFFICE_TITLES or (bool(after) and after[0] in OFFICE_TITLES)

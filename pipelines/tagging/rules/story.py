@@ -20,7 +20,6 @@ from pipelines.tagging.normalize import Normalized
 from pipelines.tagging.rules.vocabulary import (
     _UNSEEN,
     _WORD,
-    ACRONYM_KINDS,
     CAPTION_CHARS,
     CAPTION_INITIALS,
     CAPTION_START,
@@ -38,6 +37,7 @@ from pipelines.tagging.rules.vocabulary import (
     SENTENCE_ENDS,
     TEAM_NAMES,
 )
+from pipelines.tagging.taxonomy import ACRONYM_KINDS
 
 _SENTENCE_END = re.compile(f"[{FULL_STOPS}\n]")
 
@@ -135,7 +135,7 @@ class Story:
                 continue
             if previous is not None and previous[0] == where and mention.term.kind in ACRONYM_KINDS \
                     and previous[1].term.kind not in ACRONYM_KINDS:
-                raw = self.raw_title if where == "title" else self.raw_text
+                raw = self.raw(where)
                 if raw[previous[1].end:mention.start].strip() == "(" \
                         and raw[mention.end:mention.end + 1] in (",", ";", ")"):
                     defined.setdefault(raw[mention.start:mention.end], previous[1].term.code)
@@ -151,6 +151,10 @@ class Story:
     def norm(self, where: str) -> Normalized:
         """The normalised field a mention was found in."""
         return self.title if where == "title" else self.text
+
+    def raw(self, where: str) -> str:
+        """The original field a mention was found in."""
+        return self.raw_title if where == "title" else self.raw_text
 
     def around(self, norm: Normalized, mention: Mention) -> tuple[list[str], list[str]]:
         """Three normalised words before (nearest last) and after a mention, computed once."""
@@ -197,7 +201,7 @@ class Story:
         key = (0 if where == "title" else 1, -mention.start - 1)
         found = self._around.get(key)
         if found is None:
-            raw = self.raw_title if where == "title" else self.raw_text
+            raw = self.raw(where)
             left = raw[max(0, mention.start - 120):mention.start]
             ends = list(_SENTENCE_END.finditer(left))
             if ends:

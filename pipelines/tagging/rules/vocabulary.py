@@ -17,7 +17,6 @@ PLACE_NOUNS = frozenset({
     "highway", "bypass", "border", "village", "villages", "chowki", "chowk", "market", "jail", "prison",
     "airport", "station", "check", "post", "checkpost", "tribal", "city's", "river", "motorway", "expressway",
 })
-ACRONYM_KINDS = ("acronym", "context_acronym", "weak_acronym")  # term kinds matched case-sensitively
 GOVERNMENT_NEXT = frozenset({
     "said", "says", "say", "has", "have", "had", "will", "would", "wants", "want", "wanted", "accused",
     "accuses", "blamed", "blames", "denied", "denies", "rejected", "rejects", "urged", "urges", "warned",
