@@ -628,6 +628,16 @@ def test_foreign_namesake_placed_abroad(tagger: Tagger) -> None:
     assert _rules_used(result.suppressed, "BA") == {rules.FOREIGN_NAMESAKE}
 
 
+def test_foreign_namesake_sector_of_an_indian_district(tagger: Tagger) -> None:
+    text = ("An Indian soldier was hurt when a mine went off near the LoC in the Nowshera sector of Rajouri "
+            "district, officials in Jammu said. The blast hit a forward post of the Nowshera sector at dusk.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "KP") == {rules.FOREIGN_NAMESAKE}
+    # the KP district itself is still Nowshera
+    assert tagger.tag("", "A blast hit a police post in the Nowshera district on Monday.").provinces == ["KP"]
+
+
 def test_foreign_namesake_police_station_in_a_story_across_the_border(tagger: Tagger) -> None:
     text = ("Police in Amritsar probed a blast at the Islamabad police station overnight. Earlier attacks "
             "hit posts in Batala and Ajnala, and a grenade was thrown in Amritsar last month.")
@@ -1299,3 +1309,16 @@ def test_office_holder(tagger: Tagger) -> None:
     alone = tagger.tag("", "The Sindh Chief Minister announced compensation for families of the victims.")
     assert alone.provinces == ["SD"]
     assert tagger.tag("", "Punjab police arrested four suspects after the attack.").provinces == ["PB"]
+
+
+def test_route_endpoint_service_origins(tagger: Tagger) -> None:
+    text = ("GILGIT: Hotels in Hunza and Skardu are full, and two private airlines will add weekly flights "
+            "to Gilgit this summer, the Gilgit-Baltistan tourism department said. The towns from where the "
+            "national carrier already runs flight operations for Gilgit include Sialkot, Multan and Rahim "
+            "Yar Khan. Four flights a week leave from Sialkot, two each from Multan and Rahim Yar Khan.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["GB"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ROUTE_ENDPOINT}
+    # an incident in the sentence makes the place a scene again
+    attack = tagger.tag("", "Flights from Gilgit were cancelled after gunmen attacked a checkpost in Multan.")
+    assert "PB" in attack.provinces

@@ -88,7 +88,8 @@ RULES: dict[str, str] = {
                      "were arrested in a raid from Bhakkar', 'a rise in attacks in KP and Balochistan') is "
                      "not a passing mention"),
     ROUTE_ENDPOINT: ("the ends of a journey ('travelling from Quetta to Peshawar', 'bound for Lahore') "
-                     "and points on its way ('via Karachi'), "
+                     "and points on its way ('via Karachi'), the origins of a service ('two flights a "
+                     "week each from Faisalabad and Sialkot'), "
                      "where a supply goes ('gas to Punjab') and where traffic was held ('trains stopped at "
                      "Jacobabad') count only when no other "
                      "place locates the story"),

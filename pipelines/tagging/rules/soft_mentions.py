@@ -18,6 +18,7 @@ from pipelines.tagging.rules.story import Story
 from pipelines.tagging.rules.vocabulary import (
     BORDERING,
     BOUNDARY_NOUNS,
+    CARRIER_CHARS,
     CARRIERS,
     COMPASS,
     CONNECT_CHARS,
@@ -31,6 +32,7 @@ from pipelines.tagging.rules.vocabulary import (
     OFFICE_TITLES,
     ORIGIN_REACH,
     PLACE_PHRASE_WORDS,
+    SERVICE_NOUNS,
     URDU_GOING,
     URDU_PARTICIPLE,
     URDU_TOWARD,
@@ -75,6 +77,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     toward = near[:-1] if last == "the" else near
     if toward[-1:] in (["towards"], ["toward"]) and any(word in MOVEMENT_WORDS for word in toward[-7:-1]):
         return ROUTE_ENDPOINT  # "the bus was moving towards the federal capital"
+    if carrier_origin(story, where, mention):
+        return ROUTE_ENDPOINT  # "flights were operated from Lahore and Karachi, two each from Sialkot"
     if last not in ("from", "to", "for"):
         return None
     if last != "from" and near[-2:-1] and (near[-2] in DESTINATION_LEAD or near[-2] == "route"
@@ -96,6 +100,27 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def carrier_origin(story: Story, where: str, mention: Mention) -> bool:
+    """True when the place is one of the origins of a service in a sentence about flights, trains or
+    buses ('three flights a week from Lahore and Karachi, two from Sialkot'; 'the cities from where PIA
+    runs flights to Skardu include Faisalabad, Multan ...'): the sentence has 'from' and a carrier before
+    the place, no incident, and the place is not where something stands ('at', 'in', 'near')."""
+    lower = story.norm(where).lower
+    window = lower[max(0, mention.norm_start - CARRIER_CHARS):mention.norm_start]
+    if " from " not in window or not any(f" {word} " in window for word in ("flight", "flights", "train",
+                                                                             "trains", "bus", "buses")):
+        return False  # cheap test first
+    before = story.sentence_before(where, mention, CARRIER_CHARS)
+    if "from" not in before or before[-1:] in (["at"], ["in"], ["near"]):
+        return False
+    first = min(index for index, word in enumerate(before) if word in CARRIERS or word == "from")
+    for index in range(first, len(before)):
+        word = before[index]
+        if word in INCIDENT_WORDS and not (word in SERVICE_NOUNS and index and before[index - 1] in CARRIERS):
+            return False  # "flight operations" are a service, not an operation
+    return any(word in CARRIERS for word in before)
 
 
 def office_holder(story: Story, where: str, mention: Mention, after: list[str]) -> bool:

@@ -213,6 +213,15 @@ class Story:
             found = self._around[key] = (_WORD.findall(left.lower())[-12:], _WORD.findall(right.lower())[:12])
         return found
 
+    def sentence_before(self, where: str, mention: Mention, reach: int = 300) -> list[str]:
+        """Lower-cased words of the mention's sentence before it, up to ``reach`` characters back: for
+        rules that read a whole sentence's frame, as a list of places after 'flights from' needs."""
+        left = self.raw(where)[max(0, mention.start - reach):mention.start]
+        ends = list(_SENTENCE_END.finditer(left))
+        if ends:
+            left = left[ends[-1].end():]
+        return _WORD.findall(left.lower())
+
     def contains(self, key: str) -> bool:
         """Whether the normalised key occurs as whole words in title or text."""
         padded = f" {key} "

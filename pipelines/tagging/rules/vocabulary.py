@@ -102,6 +102,8 @@ CARRIERS = frozenset({  # "a train to Peshawar", "flights to Lahore": a journey'
     "express", "passenger", "convoy", "convoys", "caravan", "march", "ferry",
     "gas", "electricity", "oil", "supplies",  # "a pipeline carrying gas to Punjab": a supply's end
 })
+CARRIER_CHARS = 240  # how far back a sentence about a service may name its carrier and 'from'
+SERVICE_NOUNS = frozenset({"operation", "operations"})  # "flight operations": a service, not a raid
 DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving"})
 # Urdu "<place> (کو) جانے والی": going to the place, as in "the pipeline going to Punjab"
 URDU_TOWARD = frozenset({"کو", "تک"})
@@ -264,12 +266,13 @@ UNIT_NOUNS = frozenset({  # "in the Pakistani city of Lahore", "in the northwest
 })
 HALT_WORDS = frozenset({"stopped", "halted", "stranded", "held", "parked", "diverted", "suspended", "stuck"})
 # a Pakistani name placed abroad: "Pishin county in the city of Sarbaz", "Pishin, a small town located in
-# Sarbaz County", "Islamabad police station in Amritsar"
+# Sarbaz County", "Islamabad police station in Amritsar", "the Nowshera sector of Rajouri district"
 NAMESAKE_LINK = re.compile(
-    r" (?:(?:police station|police post|police chowki|county|town|village|area|locality|neighbourhood|"
-    r"neighborhood|mohalla|colony|road|chowk) )?"
+    r" (?:(?:sector|area|town|village|locality) of (?:the )?|"  # "the Nowshera sector of Rajouri district"
+    r"(?:(?:police station|police post|police chowki|county|town|village|area|locality|neighbourhood|"
+    r"neighborhood|mohalla|colony|road|chowk|sector) )?"
     r"(?:(?:a|an|the) (?:[a-z]+ ){0,2}(?:town|village|city|county|area|locality|neighbourhood) )?"
-    r"(?:(?:located|situated|lying) )?in (?:the (?:[a-z]+ )?(?:city|district|county|province|state) of )?$"
+    r"(?:(?:located|situated|lying) )?in (?:the (?:[a-z]+ )?(?:city|district|county|province|state) of )?)$"
 )
 NO_NAMESAKES = frozenset({"afghanistan"})  # areas across the border that share no names with ours
 NAMESAKE_REACH = 60  # characters from the name to the foreign place that holds it
