@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from crawler.sample_outlet import load_sample_articles
 from pipelines.tagging import Evidence, Tagger, TagResult, evaluate, load_labelled
 from tests.conftest import SEEDS_DIR, requires_seeds
@@ -157,3 +159,14 @@ def test_sample_outlet_articles_tag_as_their_expected_tags(tagger: Tagger) -> No
         if got != expected:
             wrong.append((article.slug, got, expected))
     assert wrong == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Two boats capsized in Keenjhar Lake on Sunday; rescuers pulled eleven picnickers out.", "SD"),
+    ("Hundreds of tourists were stranded in Naran after a landslide blocked the road.", "KP"),
+    ("A jeep carrying trekkers overturned on the way up to the Deosai Plains.", "GB"),
+    ("Rangers recovered two bodies near Kund Malir beach after the storm.", "BA"),
+    ("Police sealed Rawal Lake after a boy drowned there on Friday.", "ICT"),
+])
+def test_landmark_alone_places_the_story(tagger: Tagger, text: str, code: str) -> None:
+    assert tagger.tag("", text).provinces == [code]

@@ -69,6 +69,14 @@ def test_real_urdu_names_tag_units_districts_and_groups(tagger: Tagger) -> None:
     assert result.groups == ["BLF", "TTP"]
 
 
+def test_urdu_landmarks_place_their_district(tagger: Tagger) -> None:
+    # Manchhar Lake (Jamshoro) alone places a flood story in Sindh; Naran (Mansehra) places one in KP
+    flood = "منچھر جھیل میں پانی کی سطح بلند ہونے سے قریبی دیہات کے مکین محفوظ مقامات پر منتقل ہو گئے۔"
+    assert tagger.tag("", flood).provinces == ["SD"]
+    snow = "ناران میں برفباری کے باعث سڑک بند ہو گئی اور سیاح پھنس گئے۔"
+    assert tagger.tag("", snow).provinces == ["KP"]
+
+
 def test_urdu_words_that_are_not_places_do_not_tag(tagger: Tagger) -> None:
     # qusoor (fault), der (late), the Sui gas company, the Indus river, Indian Punjab and occupied Kashmir
     text = ("اس میں صارفین کا کوئی قصور نہیں کہ سوئی ناردرن گیس کے بل دیر سے آتے ہیں۔ "
