@@ -441,6 +441,8 @@ def _al_qaeda_rule(story: Story, where: str, mention: Mention, named_codes: set[
         return rules.AL_QAEDA_AFFILIATE
     if rules.al_qaeda_as_aqis(story, named_codes):
         return rules.AL_QAEDA_AS_AQIS
+    if rules.al_qaeda_history(story, where, mention):
+        return rules.AL_QAEDA_HISTORY
     if rules.sanctions_regime(story, where, mention):
         return rules.SANCTIONS_REGIME
     return None

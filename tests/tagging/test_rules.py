@@ -355,6 +355,29 @@ def test_border_crossing(tagger: Tagger) -> None:
     assert told_from_here.provinces == ["KP"]
 
 
+def test_border_crossing_said_to_be_on_the_pakistani_side(tagger: Tagger) -> None:
+    # an Afghan outlet's report names Nangarhar (a traveller's home), yet puts the crowd on our side
+    text = ("Families waited for hours at Torkham on the Pakistani side of the border on Monday. A trader "
+            "from Nangarhar said his papers were refused twice.")
+    assert tagger.tag("", text).provinces == ["KP"]
+    other_side = text.replace("on the Pakistani side of the border", "as Afghan guards checked papers")
+    assert tagger.tag("", other_side).provinces == []
+
+
+def test_al_qaeda_history(tagger: Tagger) -> None:
+    text = ("The Taliban returned to Kabul twenty years after a US-led invasion ousted them for sheltering "
+            "al-Qaeda chief Osama bin Laden after the September 11, 2001 attacks. The new rulers urged "
+            "Afghans not to leave.")
+    result = tagger.tag("", text)
+    assert result.groups == []
+    assert _rules_used(result.suppressed, "AQ") == {rules.AL_QAEDA_HISTORY}
+    assert rules.AL_QAEDA_HISTORY in RULES
+    # al-Qaeda acting now, with 9/11 named only as what it is known for, is still AQ
+    acting = tagger.tag("", "Al-Qaeda, the network behind the 9/11 attacks, is rebuilding camps in Kunar, "
+                            "a UN monitoring report said.")
+    assert acting.groups == ["AQ"]
+
+
 def test_sistan_baluchestan_is_iran(tagger: Tagger) -> None:
     for text in ("Gunmen attacked a police station in Sistan-o-Baluchistan province, Iranian media said.",
                  "Militants struck in Seistan and Baluchestan, near the Pakistani border."):

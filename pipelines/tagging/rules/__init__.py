@@ -31,6 +31,7 @@ from pipelines.tagging.rules.dateline import dateline_end, dateline_span, in_dat
 from pipelines.tagging.rules.groups import (
     al_qaeda_affiliate,
     al_qaeda_as_aqis,
+    al_qaeda_history,
     al_qaeda_regional,
     alliance_member,
     context_acronym,
@@ -51,6 +52,7 @@ from pipelines.tagging.rules.groups import (
 from pipelines.tagging.rules.names import (
     AL_QAEDA_AFFILIATE,
     AL_QAEDA_AS_AQIS,
+    AL_QAEDA_HISTORY,
     AL_QAEDA_REGIONAL,
     ALLIANCE_MEMBERS,
     BORDER_CROSSING,
@@ -120,7 +122,8 @@ from pipelines.tagging.rules.story import Story, foreign_setting_weight
 from pipelines.tagging.rules.vocabulary import CROSSINGS
 
 __all__ = [
-    "ALLIANCE_MEMBERS", "AL_QAEDA_AFFILIATE", "AL_QAEDA_AS_AQIS", "AL_QAEDA_REGIONAL", "BORDER_CROSSING",
+    "ALLIANCE_MEMBERS", "AL_QAEDA_AFFILIATE", "AL_QAEDA_AS_AQIS", "AL_QAEDA_HISTORY",
+    "AL_QAEDA_REGIONAL", "BORDER_CROSSING",
     "BOUNDARY_REFERENCE", "CONTEXT_ACRONYM", "CROSSINGS", "CROSS_BORDER_PLACES", "DATELINE",
     "DIPLOMATIC_DATELINE", "DIPLOMATIC_VENUE", "DISTANCE_REFERENCE", "FIGURE_LISTING", "FITNA_AL_HINDUSTAN",
     "FOREIGN_NAMESAKE", "FOREIGN_SETTING", "GB_CALLED_KASHMIR", "GROUP_DESCRIPTOR", "HYDERABAD_TELANGANA",
@@ -131,7 +134,8 @@ __all__ = [
     "PHOTO_CAPTION", "REDEFINED_ACRONYM", "RELATED_HEADLINE", "ROUTE_DESCRIPTION", "ROUTE_ENDPOINT", "RULES",
     "SANCTIONS_REGIME", "SHARED_PLACE", "TALIBAN_ALONE_IS_AFGHAN", "TALIBAN_PAKISTANI_CONTEXT",
     "TEAM_SHORTHAND", "UNLISTED_GROUP_DESCRIPTOR", "WEAK_ACRONYM", "Story", "al_qaeda_affiliate",
-    "al_qaeda_as_aqis", "al_qaeda_regional", "alliance_member", "aside_line", "border_crossing",
+    "al_qaeda_as_aqis", "al_qaeda_history", "al_qaeda_regional", "alliance_member", "aside_line",
+    "border_crossing",
     "bracketed_repeat", "chained_place", "context_acronym", "cross_border_places", "dateline_end",
     "dateline_span", "descriptor_prefix", "descriptor_prefix_cue", "diplomatic_briefing", "diplomatic_venue",
     "figure_listing", "foreign_namesake", "foreign_setting_weight", "gb_called_kashmir", "group_descriptor",

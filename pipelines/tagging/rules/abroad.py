@@ -11,6 +11,7 @@ from pipelines.tagging.rules.vocabulary import (
     FOREIGN_OWNERS,
     INDIAN_KASHMIR_AMBIGUOUS,
     KASHMIR_UMBRELLA,
+    PAKISTANI_SIDE,
     SISTAN,
 )
 
@@ -36,11 +37,12 @@ def foreign_namesake(story: Story, mention: Mention) -> bool:
 def border_crossing(story: Story, mention: Mention) -> bool:
     """True when a border crossing named in a story told from across the border (it names places on the
     other side: Nangarhar, Spin Boldak) places nothing in Pakistan: no other place of the same unit is
-    named. A crossing in a story told from Pakistan, however Afghan its subject, is the Pakistani side."""
+    named, and the story does not say it is on the Pakistani side. A crossing in a story told from Pakistan,
+    however Afghan its subject, is the Pakistani side."""
     if mention.term.key not in CROSSINGS:
         return False
-    if not foreign_setting_weight(story):
-        return False
+    if not foreign_setting_weight(story) or any(story.contains(side) for side in PAKISTANI_SIDE):
+        return False  # "crowded on the Pakistani side of the border": told from Pakistan after all
     return not any(m.term.family == "province" and m.term.code == mention.term.code
                    and m.term.key not in CROSSINGS for _, m in story.mentions)
 

@@ -27,6 +27,9 @@ from pipelines.tagging.rules.vocabulary import (
     PREFIX_WORDS,
     QAEDA_AFFILIATE_AFTER,
     QAEDA_CORE_CUES,
+    QAEDA_HISTORY_CHARS,
+    QAEDA_HISTORY_WORDS,
+    QAEDA_HISTORY_YEAR,
     UNLISTED_CUES,
     UNLISTED_DESCRIPTOR,
     UNLISTED_REACH,
@@ -79,6 +82,15 @@ def al_qaeda_affiliate(story: Story, where: str, mention: Mention) -> bool:
     in the Arabian Peninsula'): the affiliate, not al-Qaeda core."""
     lower = story.norm(where).lower
     return bool(QAEDA_AFFILIATE_AFTER.match(lower, mention.norm_end + 1))
+
+
+def al_qaeda_history(story: Story, where: str, mention: Mention) -> bool:
+    """True when 'al-Qaeda' is named in the story of 2001 ('ousted 20 years ago for refusing to hand over
+    al-Qaeda leader Osama bin Laden after the Sept. 11, 2001, attacks'): the year or 9/11 and an ouster
+    or invasion word near the name. Background to a Taliban story, not al-Qaeda acting in it."""
+    lower = story.norm(where).lower
+    window = lower[max(0, mention.norm_start - QAEDA_HISTORY_CHARS):mention.norm_end + QAEDA_HISTORY_CHARS]
+    return bool(QAEDA_HISTORY_YEAR.search(window)) and bool(QAEDA_HISTORY_WORDS.search(window))
 
 
 def al_qaeda_as_aqis(story: Story, named_codes: set[str]) -> bool:

@@ -41,6 +41,7 @@ FIGURE_LISTING = "figure_listing"
 GROUP_DESCRIPTOR = "group_descriptor"
 AL_QAEDA_AFFILIATE = "al_qaeda_affiliate"
 AL_QAEDA_AS_AQIS = "al_qaeda_as_aqis"
+AL_QAEDA_HISTORY = "al_qaeda_history"
 ALLIANCE_MEMBERS = "alliance_members"
 FOREIGN_NAMESAKE = "foreign_namesake"
 RELATED_HEADLINE = "related_headline"
@@ -119,6 +120,9 @@ RULES: dict[str, str] = {
                      "JUI has ties to the Afghan and Pakistani Taliban', 'JUI-F ... accused of being "
                      "sympathizers of the Taliban') describes the party, not an actor in the story"),
     IMPLIES_PARENT: "a sub-unit (Majeed Brigade) also tags its parent group (BLA)",
+    AL_QAEDA_HISTORY: ("'al-Qaeda' named only in the story of 2001 ('ousted by a US-led invasion for "
+                       "refusing to hand over al-Qaeda leader Osama bin Laden after the 9/11 attacks') is "
+                       "history, not an actor"),
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
     REDEFINED_ACRONYM: ("a group acronym the story defines for another group ('Jaish al-Adl (JuA, Army of "

@@ -315,6 +315,7 @@ CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "t
                        "ghulam khan", "kharlachi",
                        # names_ur.yaml
                        "طورخم", "ٹورخم", "ٹورکھم", "واہگہ", "واہگہ بارڈر", "تفتان", "انگور اڈہ"})
+PAKISTANI_SIDE = ("pakistani side", "pakistan side", "pakistan s side")  # where a crossing story is told from
 # Foreign terms that name a country, its people or a capital standing for its government: they do
 # not show that a story is set across the border.
 NOT_A_SETTING = frozenset({"afghanistan", "afghan", "kabul", "iran", "iranian", "tehran", "new delhi",
@@ -324,6 +325,13 @@ QAEDA_CORE_CUES = re.compile(
     r" (?:zawahiri|bin laden|osama|saif al adel|global al qa[ei]da|al qa[ei]da core|core al qa[ei]da|"
     r"al qa[ei]da central|central al qa[ei]da) "
 )
+# al-Qaeda in the story of 2001: a year mark and an ouster word within QAEDA_HISTORY_CHARS of the name
+QAEDA_HISTORY_YEAR = re.compile(r" (?:2001|9 11|sept 11|september 11) ")
+QAEDA_HISTORY_WORDS = re.compile(
+    r" (?:ousted|ouster|toppled|overthrown|overthrew|invasion|invaded|hand over|handing over|sheltering|"
+    r"sheltered|harbouring|harboring|harboured|harbored) "
+)
+QAEDA_HISTORY_CHARS = 160
 OUT_OF_REGION_QAEDA = re.compile(
     r" (?:aqap|aqim|arabian peninsula|islamic maghreb|yemen|yemeni|somalia|al shabaab|shabaab|sahel|mali|"
     r"nusra|syria|iraq) "
