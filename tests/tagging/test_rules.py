@@ -193,6 +193,13 @@ def test_context_acronym(tagger: Tagger) -> None:
     assert tagger.tag("", "The SSP operations ordered a crackdown.").groups == []
 
 
+def test_acronyms_in_capitals(tagger: Tagger) -> None:
+    # some outlets write the mixed-case acronyms in capitals: LEJ always counts, LET only in a militant story
+    assert tagger.tag("", "Two Hazara shopkeepers were shot dead in Quetta by LEJ gunmen.").groups == ["LEJ"]
+    assert tagger.tag("", "Troops encircled two LET terrorists in a village in Kupwara.").groups == ["LET"]
+    assert tagger.tag("LET THE GAMES BEGIN", "The season opens in Lahore on Friday.").groups == []
+
+
 def test_islamic_state_regional(tagger: Tagger) -> None:
     syria = "The Islamic State claimed an attack in Syria; IS fighters were killed."
     assert tagger.tag("", syria).groups == []
