@@ -300,6 +300,17 @@ def test_distance_reference(tagger: Tagger) -> None:
     assert _rules_used(result.suppressed, "ICT") == {rules.DISTANCE_REFERENCE}
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen raided two border posts near Drosh, which lies some 250km north-west of the capital Islamabad.",
+    "Gunmen raided two border posts near Drosh, about 180 miles north of the federal capital, Islamabad.",
+    "Gunmen raided two border posts near Drosh, roughly 160 kilometres from Islamabad, officials said.",
+])
+def test_distance_reference_wordings(tagger: Tagger, text: str) -> None:
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "ICT") == {rules.DISTANCE_REFERENCE}
+
+
 def test_boundary_reference(tagger: Tagger) -> None:
     text = ("Police set up new pickets in the Islamabad sectors bordering Rawalpindi after the alert. "
             "Two suspects were held in Rajanpur, near the provincial boundary with Balochistan.")

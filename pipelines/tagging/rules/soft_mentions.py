@@ -20,12 +20,12 @@ from pipelines.tagging.rules.vocabulary import (
     BOUNDARY_NOUNS,
     CARRIER_CHARS,
     CARRIERS,
-    COMPASS,
     CONNECT_CHARS,
     CONNECT_STEMS,
     CONNECT_WORDS,
     DESTINATION_LEAD,
-    DISTANCE_UNITS,
+    DISTANCE_CHARS,
+    DISTANCE_LEAD,
     HALT_WORDS,
     INCIDENT_WORDS,
     MOVEMENT_WORDS,
@@ -55,9 +55,9 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     if not near:
         return None
     last = near[-1]
-    if last == "of" and len(near) == 3 and near[1] in COMPASS and (
-            near[0] in DISTANCE_UNITS or near[0].isdigit()):
-        return DISTANCE_REFERENCE
+    if last in ("of", "from", "the", "capital", "city") and DISTANCE_LEAD.search(
+            story.norm(where).lower, max(0, mention.norm_start - DISTANCE_CHARS), mention.norm_start):
+        return DISTANCE_REFERENCE  # "200km north-west of the capital Islamabad"
     if last in BORDERING or (last == "with" and len(near) >= 2 and near[-2] in BOUNDARY_NOUNS):
         return BOUNDARY_REFERENCE
     if last in ("at", "in") and len(near) >= 2 and near[-2] in HALT_WORDS \

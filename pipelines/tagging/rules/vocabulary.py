@@ -138,12 +138,15 @@ OFFICE_TITLES = frozenset({  # after a unit's name: an office holder, not a plac
     "chief justice",
 })
 ORIGIN_REACH = 60  # characters from an origin cue to the places it governs (a list continues by chaining)
-DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
-                            "mile"})
-COMPASS = frozenset({
-    "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "northwards",
-    "southwards", "north-west", "north-east", "south-west", "south-east",
-})
+# a distance from a landmark, on the normalised text before the place: "200km north-west of the capital",
+# "some 300 kilometres north of the federal capital", "60 miles from"
+_COMPASS = r"(?:(?:north|south)(?: ?(?:east|west))?|east|west)(?:wards?)?"
+DISTANCE_LEAD = re.compile(
+    r"\b\d+(?: \d+)? ?(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile)"
+    rf"(?: (?:away|or so))?(?: (?:{_COMPASS} of|(?:{_COMPASS} )?from))"
+    r" (?:the )?(?:(?:federal|provincial) )?(?:capital (?:city )?(?:of )?)?$"
+)
+DISTANCE_CHARS = 90  # characters before a place that may hold its distance phrase
 INCIDENT_WORDS = frozenset({
     "attack", "attacks", "attacked", "bombing", "bombings", "blast", "blasts", "explosion", "explosions",
     "violence", "incident", "incidents", "killed", "killing", "killings", "ambush", "ambushed", "clash",
