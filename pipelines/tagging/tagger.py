@@ -498,6 +498,8 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
     term = mention.term
     if term.ordinary and not rules.ordinary_words(story, where, mention):
         return rules.ORDINARY_WORDS
+    if rules.personal_name(story, where, mention):
+        return rules.PERSONAL_NAME
     if story.cross_border_cue and rules.cross_border_places(story, where, mention):
         return rules.CROSS_BORDER_PLACES
     if story.foreign_namesakes and rules.foreign_namesake(story, mention):

@@ -1363,3 +1363,23 @@ def test_route_endpoint_service_origins(tagger: Tagger) -> None:
     # an incident in the sentence makes the place a scene again
     attack = tagger.tag("", "Flights from Gilgit were cancelled after gunmen attacked a checkpost in Multan.")
     assert "PB" in attack.provinces
+
+
+def test_personal_name(tagger: Tagger) -> None:
+    text = ("QUETTA: Balochistan Minister for Industries Mir Ali Hassan Zehri said on Monday that Hub would "
+            "become the province's busiest industrial district.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["BA"]
+    assert _rules_used(result.suppressed, "KP") == {rules.PERSONAL_NAME}
+    assert rules.PERSONAL_NAME in RULES
+    # the town itself, and the town in a capitalised phrase that is no given name
+    assert tagger.tag("", "A drone struck a house in Mir Ali on Monday.").provinces == ["KP"]
+    assert tagger.tag("", "Traders shut Mir Ali Bazaar after the curfew.").provinces == ["KP"]
+
+
+def test_izafat_compound_is_not_the_place(tagger: Tagger) -> None:
+    text = "Karachi police traded fire with target killers near Bagh-e-Korangi before dawn."
+    result = tagger.tag("", text)
+    assert result.provinces == ["SD"]
+    assert _rules_used(result.suppressed, "AJK") == {rules.ORDINARY_WORDS}
+    assert tagger.tag("", "Two soldiers were killed in Bagh district.").provinces == ["AJK"]

@@ -77,6 +77,15 @@ def test_urdu_landmarks_place_their_district(tagger: Tagger) -> None:
     assert tagger.tag("", snow).provinces == ["KP"]
 
 
+def test_urdu_adjoining_place_is_a_boundary_reference(tagger: Tagger) -> None:
+    # schools burnt in Diamer, which adjoins Mansehra district of Khyber Pakhtunkhwa: only GB
+    text = ("خیبر پختونخوا کے ضلع مانسہرہ سے ملحق ضلع دیامر میں نامعلوم افراد نے لڑکیوں کے دو اسکول "
+            "جلا دیے۔ پولیس کے مطابق واقعہ رات گئے پیش آیا۔")
+    result = tagger.tag("", text)
+    assert result.provinces == ["GB"]
+    assert {e.rule for e in result.suppressed if e.code == "KP"} == {rules.BOUNDARY_REFERENCE}
+
+
 def test_urdu_words_that_are_not_places_do_not_tag(tagger: Tagger) -> None:
     # qusoor (fault), der (late), the Sui gas company, the Indus river, Indian Punjab and occupied Kashmir
     text = ("اس میں صارفین کا کوئی قصور نہیں کہ سوئی ناردرن گیس کے بل دیر سے آتے ہیں۔ "

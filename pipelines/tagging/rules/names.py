@@ -6,6 +6,7 @@ The tagger records a rule's name in the evidence when the rule suppresses or pro
 from __future__ import annotations
 
 ORDINARY_WORDS = "ordinary_words"
+PERSONAL_NAME = "personal_name"
 TALIBAN_ALONE_IS_AFGHAN = "taliban_alone_is_afghan"
 TALIBAN_PAKISTANI_CONTEXT = "taliban_pakistani_context"
 INDIAN_PUNJAB = "indian_punjab"
@@ -57,6 +58,8 @@ REDEFINED_ACRONYM = "redefined_acronym"
 OFFICE_HOLDER = "office_holder"
 
 RULES: dict[str, str] = {
+    PERSONAL_NAME: ("a place name that starts a person's name ('Mir Ali Hassan Zehri', 'Mir Ali Madad "
+                    "Jattak'): a capitalised given name follows it"),
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
     TALIBAN_ALONE_IS_AFGHAN: "'Taliban' alone is the Afghan Taliban, unless the story is a Pakistani "
                              "militancy story with no Afghan cue (then TTP, rule taliban_pakistani_context)",

@@ -14,6 +14,7 @@ from pipelines.tagging.rules.vocabulary import (
     CAPITALS,
     CONTRAST,
     FULL_STOPS,
+    GIVEN_NAMES,
     GOVERNMENT_NEXT,
     GOVERNMENT_OBJECT_OF,
     GOVERNMENT_POSSESSED,
@@ -24,6 +25,7 @@ from pipelines.tagging.rules.vocabulary import (
     INCIDENT_STOP,
     INCIDENT_WORDS,
     INSTITUTIONS,
+    IZAFAT,
     LIST_LINKS,
     LOCATIVE,
     LONG_NAME_OK,
@@ -85,15 +87,28 @@ def _inside_longer_name(story: Story, where: str, mention: Mention) -> bool:
 
 def _heads_longer_name(story: Story, where: str, mention: Mention, after: list[str]) -> bool:
     """True when an ordinary-word place name opens a longer proper name ('Tank Al Khalid', 'Hub Power
-    Company'): the next word follows in the same phrase, is capitalised and is not a place word."""
+    Company', 'Bagh-e-Korangi'): the next word follows in the same phrase, is capitalised and is not a
+    place word, or an izafat ('-e-') joins the name to the next word."""
+    raw = story.raw(where)
+    if raw[mention.end:mention.end + 3].lower() in IZAFAT:
+        return True
     if not after or after[0] in PLACE_NOUNS or after[0] in LONG_NAME_OK:
         return False
-    raw = story.raw(where)
     gap = raw[mention.end:mention.end + 2]
     if not gap.startswith(" ") or not gap[1:2].isupper():
         return False
     return not any(w == where and m.start == mention.end + 1 and m.term.family == "province"
                    for w, m in story.mentions)
+
+
+def personal_name(story: Story, where: str, mention: Mention) -> bool:
+    """True when a place name is the start of a person's name ('Balochistan minister Mir Ali Hassan
+    Zehri', 'Mir Ali Madad Jattak'): a capitalised given name follows it in the same phrase."""
+    raw = story.raw(where)
+    if raw[mention.end:mention.end + 1] != " " or not raw[mention.end + 1:mention.end + 2].isupper():
+        return False
+    after = words_after(story, where, mention, 1)
+    return bool(after) and after[0] in GIVEN_NAMES and not raw[mention.end + 1:mention.end + 3].isupper()
 
 
 def negated_mention(story: Story, where: str, mention: Mention) -> bool:

@@ -33,6 +33,7 @@ from pipelines.tagging.rules.vocabulary import (
     ORIGIN_REACH,
     PLACE_PHRASE_WORDS,
     SERVICE_NOUNS,
+    URDU_ADJOINING,
     URDU_GOING,
     URDU_PARTICIPLE,
     URDU_TOWARD,
@@ -52,6 +53,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
         return OFFICE_HOLDER
     if urdu_going_to(after):
         return ROUTE_ENDPOINT  # "پنجاب جانے والی گیس پائپ لائن", the gas pipeline going to Punjab
+    if after and URDU_ADJOINING.match(story.norm(where).lower[mention.norm_end:mention.norm_end + 60]):
+        return BOUNDARY_REFERENCE  # "مانسہرہ سے ملحق", adjoining Mansehra
     if not near:
         return None
     last = near[-1]

@@ -109,6 +109,11 @@ DESTINATION_LEAD = frozenset({"bound", "headed", "heading", "destined", "leaving
 URDU_TOWARD = frozenset({"کو", "تک"})
 URDU_GOING = frozenset({"جانے", "آنے"})
 URDU_PARTICIPLE = frozenset({"والی", "والے", "والا"})
+# Urdu "<place> سے ملحق", adjoining the place, also through the place's district: "خیبر پختونخوا کے ضلع
+# مانسہرہ سے ملحق" (adjoining Mansehra district of Khyber Pakhtunkhwa)
+URDU_ADJOINING = re.compile(
+    r"^(?: (?:کے|کی) (?:ضلع|ضلعے|صوبے|علاقے|شہر)(?: [^ ]+){1,3}?)? سے (?:ملحق|ملحقہ|متصل)(?: |$)"
+)
 # Urdu "<place> میں (بھی) دھماکہ": an incident in the place; "کے علاقے میں": in the area of the place
 URDU_IN = frozenset({"میں", "پر"})
 URDU_AREA = frozenset({"علاقے", "قریب", "شہر", "ضلع", "مقام", "نواح", "نواحی"})
@@ -342,6 +347,13 @@ OUT_OF_REGION_QAEDA = re.compile(
 
 # a word: Latin letters and digits, or Urdu letters
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z]+)*|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5]+")
+IZAFAT = frozenset({"-e-", "-i-"})  # joins a name to the next word: "Bagh-e-Korangi" is not Bagh
+# given names that, after a place name, make it part of a person's name ("Mir Ali Hassan Zehri")
+GIVEN_NAMES = frozenset({
+    "hassan", "hasan", "hussain", "husain", "khan", "muhammad", "mohammad", "ahmed", "ahmad", "shah", "jan",
+    "raza", "akbar", "nawaz", "haider", "gul", "bakhsh", "baksh", "murad", "asghar", "abbas", "madad",
+    "sher", "dost", "nasir", "zaman", "hyder", "mehmood", "mahmood",
+})
 LONG_NAME_OK = frozenset({  # capitalised words that may stand before a place name
     "in", "at", "near", "from", "to", "of", "the", "district", "tehsil", "city", "town", "lower", "upper",
     "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "restive",
