@@ -82,6 +82,19 @@ def test_hyderabad_telangana(tagger: Tagger) -> None:
     assert tagger.tag("", "Police in Hyderabad arrested three men in Latifabad.").provinces == ["SD"]
 
 
+def test_hyderabad_in_a_story_set_in_india(tagger: Tagger) -> None:
+    text = ("NIA gets custody of three suspects from Hyderabad. The National Investigation Agency said the "
+            "men, held in raids in the city, had planned attacks in Mumbai; they will be produced in Delhi.")
+    result = tagger.tag("", text)
+    assert result.provinces == []
+    assert _rules_used(result.suppressed, "SD") == {rules.HYDERABAD_TELANGANA}
+    # New Delhi as the government does not make a Sindh story Indian; another Sindh place keeps it ours
+    blamed = "A blast hit a market in Hyderabad; officials blamed New Delhi."
+    assert tagger.tag("", blamed).provinces == ["SD"]
+    sindh = "Police in Hyderabad and Jamshoro arrested two men wanted by the NIA in Mumbai."
+    assert tagger.tag("", sindh).provinces == ["SD"]
+
+
 def test_indian_kashmir(tagger: Tagger) -> None:
     indian = tagger.tag("", "Militants attacked an army post in Poonch, near Rajouri in Jammu and Kashmir.")
     assert indian.provinces == []

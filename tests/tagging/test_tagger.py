@@ -167,6 +167,7 @@ def test_sample_outlet_articles_tag_as_their_expected_tags(tagger: Tagger) -> No
     ("A jeep carrying trekkers overturned on the way up to the Deosai Plains.", "GB"),
     ("Rangers recovered two bodies near Kund Malir beach after the storm.", "BA"),
     ("Police sealed Rawal Lake after a boy drowned there on Friday.", "ICT"),
+    ("A suicide bomber struck a rally in the northwestern town of Bajur on Sunday.", "KP"),
 ])
 def test_landmark_alone_places_the_story(tagger: Tagger, text: str, code: str) -> None:
     assert tagger.tag("", text).provinces == [code]

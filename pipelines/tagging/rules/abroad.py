@@ -11,6 +11,7 @@ from pipelines.tagging.rules.vocabulary import (
     FOREIGN_OWNERS,
     INDIAN_KASHMIR_AMBIGUOUS,
     KASHMIR_UMBRELLA,
+    NOT_A_SETTING,
     PAKISTANI_SIDE,
     SISTAN,
 )
@@ -61,8 +62,18 @@ def indian_punjab(story: Story, mention: Mention) -> bool:
 
 
 def hyderabad_telangana(story: Story, mention: Mention) -> bool:
-    """True when 'Hyderabad' is the Indian city."""
-    return mention.term.key == "hyderabad" and "india_telangana" in story.codes("foreign")
+    """True when 'Hyderabad' is the Indian city: the story names Telangana or the city's localities, or
+    it is set in India (the NIA, Mumbai; not New Delhi standing for the government) and names no other
+    place in Sindh."""
+    if mention.term.key != "hyderabad":
+        return False
+    if "india_telangana" in story.codes("foreign"):
+        return True
+    if not any(m.term.family == "foreign" and m.term.code.startswith("india")
+               and m.term.key not in NOT_A_SETTING for _, m in story.mentions):
+        return False
+    return not any(m.term.code == "SD" and m.term.family == "province" and m.term.key != "hyderabad"
+                   for _, m in story.mentions)
 
 
 def indian_kashmir(story: Story, mention: Mention) -> bool:
