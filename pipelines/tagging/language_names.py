@@ -28,6 +28,7 @@ class NameEntry(NamedTuple):
     code: str
     kind: Kind
     parent: str | None = None
+    team: bool = False
 
 
 def _error(loc: Loc, message: str) -> NameEntry:
@@ -60,6 +61,8 @@ def language_entries(spec: LanguageNamesFile, provinces: ProvincesFile, groups: 
 
     for index, text in enumerate(spec.not_places):
         yield NameEntry(("not_places", index), text, "blocker", "", "name")
+    for index, text in enumerate(spec.teams):
+        yield NameEntry(("teams", index), text, "blocker", "", "name", team=True)
 
     parents: dict[str, str | None] = {}
     for group in groups.groups:

@@ -522,7 +522,7 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
         return rules.ORGANISATION_BASE
     if islamabad and rules.diplomatic_venue(story, where, mention):
         return rules.DIPLOMATIC_VENUE
-    if key in rules.CROSSINGS and rules.border_crossing(story, mention):
+    if term.crossing and rules.border_crossing(story, mention):
         return rules.BORDER_CROSSING
     if rules.negated_mention(story, where, mention):
         return rules.NEGATED_MENTION

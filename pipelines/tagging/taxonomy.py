@@ -8,7 +8,7 @@ objects, the only thing the matcher needs. Every problem is reported as ``file:l
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -89,6 +89,8 @@ class AmbiguitySpec(_Strict):
     ordinary_words: tuple[OrdinaryWordSpec, ...] = ()
     shared_terms: tuple[SharedTermSpec, ...] = ()
     not_places: tuple[TermText, ...] = ()
+    teams: tuple[TermText, ...] = ()  # franchises named after a city: not places (rule team_shorthand)
+    crossings: tuple[TermText, ...] = ()  # listed places that are border crossings (rule border_crossing)
     left_out: tuple[LeftOutSpec, ...] = ()  # reference names deliberately not matched, with the reason
 
 
@@ -200,6 +202,8 @@ class LanguageNamesFile(_Strict):
     language: str
     provinces: tuple[UnitNames, ...] = ()
     not_places: tuple[TermText, ...] = ()  # names that contain a place but are not one (a gas company)
+    teams: tuple[TermText, ...] = ()  # as in provinces.yaml's ambiguity
+    crossings: tuple[TermText, ...] = ()
     datelines: DatelineNames = DatelineNames()
     groups: tuple[GroupNames, ...] = ()
     state_labels: tuple[LabelNames, ...] = ()
@@ -228,6 +232,8 @@ class Term:
     reject_after: tuple[str, ...] = ()
     parent: str | None = None  # a faction that also tags its parent
     shared_with: tuple[str, ...] = ()  # a place name two units share: all of them (rule shared_place)
+    team: bool = False  # a franchise named after a city (rule team_shorthand)
+    crossing: bool = False  # a border crossing (rule border_crossing)
     where: str = ""  # "file:line", for messages
 
 
@@ -396,6 +402,9 @@ def _compile_provinces(builder: _Builder, doc: YamlDocument, spec: ProvincesFile
     for index, text in enumerate(ambiguity.not_places):
         loc = ("ambiguity", "not_places", index)
         builder.add(doc, loc, _make(doc, loc, text, "blocker", "", "name"))
+    for index, text in enumerate(ambiguity.teams):
+        loc = ("ambiguity", "teams", index)
+        builder.add(doc, loc, _make(doc, loc, text, "blocker", "", "name", team=True))
     foreign = spec.foreign
     for area in ("afghanistan", "iran", "india_punjab", "india_telangana", "india_kashmir", "india_other"):
         for index, text in enumerate(getattr(foreign, area)):
@@ -525,7 +534,20 @@ def _compile_language_names(builder: _Builder, doc: YamlDocument, spec: Language
         else:
             loc = entry.loc
             builder.add(doc, loc, _make(doc, loc, entry.text, entry.family, entry.code, entry.kind,
-                                        parent=entry.parent))
+                                        parent=entry.parent, team=entry.team))
+
+
+def _mark_crossings(builder: _Builder, crossings: list[tuple[YamlDocument, Loc, str]]) -> None:
+    """Mark the listed places that are border crossings; a crossing that is not a listed place is an
+    error at its own line."""
+    keys: set[str] = set()
+    for doc, loc, text in crossings:
+        key = normalize_term(text)
+        if not any(t.family == "province" and t.key == key for t in builder.terms):
+            builder.error(doc, loc, f"{text!r} is not a place listed under a unit; list it there first")
+        keys.add(key)
+    builder.terms = [replace(t, crossing=True) if t.family == "province" and t.key in keys else t
+                     for t in builder.terms]
 
 
 def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
@@ -560,6 +582,11 @@ def load_taxonomy(taxonomy_dir: Path) -> Taxonomy:
     _check_left_out_groups(builder, g_doc, g_spec)
     for l_doc, l_spec in languages:
         _compile_language_names(builder, l_doc, l_spec, p_spec, g_spec)
+    crossings: list[tuple[YamlDocument, Loc, str]] = [(p_doc, ("ambiguity", "crossings", i), text)
+                                                      for i, text in enumerate(p_spec.ambiguity.crossings)]
+    crossings += [(l_doc, ("crossings", i), text)
+                  for l_doc, l_spec in languages for i, text in enumerate(l_spec.crossings)]
+    _mark_crossings(builder, crossings)
     if builder.issues:
         raise ConfigError(builder.issues)
     return Taxonomy(

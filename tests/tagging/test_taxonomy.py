@@ -113,6 +113,24 @@ def test_ordinary_word_must_be_a_place(write_taxonomy: Writer) -> None:
     assert "provinces.yaml:15: ambiguity.ordinary_words[1].term: 'Hub' is not a place term" in message
 
 
+def test_teams_and_crossings_are_marked_on_their_terms(write_taxonomy: Writer) -> None:
+    marked = "    - {term: Tank}\n  teams: [Quetta Gladiators]\n  crossings: [Ghulam Khan]\n"
+    provinces = MINI_PROVINCES.replace("towns: [Jani Khel]", "towns: [Jani Khel, Ghulam Khan]").replace(
+        "    - {term: Tank}\n", marked)
+    taxonomy = load_taxonomy(write_taxonomy(provinces=provinces))
+    by_key = {t.key: t for t in taxonomy.terms}
+    assert by_key["ghulam khan"].crossing and by_key["ghulam khan"].code == "KP"
+    assert by_key["quetta gladiators"].team and by_key["quetta gladiators"].family == "blocker"
+    assert not by_key["jani khel"].crossing and not by_key["quetta"].team
+
+
+def test_crossing_must_be_a_listed_place(write_taxonomy: Writer) -> None:
+    broken = MINI_PROVINCES.replace("    - {term: Tank}\n", "    - {term: Tank}\n  crossings: [Torkham]\n")
+    message = _error(write_taxonomy(provinces=broken))
+    where = "provinces.yaml:15: ambiguity.crossings[0]"
+    assert f"{where}: 'Torkham' is not a place listed under a unit" in message
+
+
 def test_colliding_acronym_must_be_a_context_acronym(write_taxonomy: Writer) -> None:
     broken = MINI_GROUPS + "acronym_collisions:\n  - {acronym: BLA, group: BLA, meaning: filler}\n"
     message = _error(write_taxonomy(groups=broken))

@@ -121,11 +121,10 @@ from pipelines.tagging.rules.places import (
 )
 from pipelines.tagging.rules.soft_mentions import soft_mention, urdu_going_to
 from pipelines.tagging.rules.story import Story, foreign_setting_weight
-from pipelines.tagging.rules.vocabulary import CROSSINGS
 
 __all__ = [
     "ALLIANCE_MEMBERS", "AL_QAEDA_AFFILIATE", "AL_QAEDA_AS_AQIS", "AL_QAEDA_HISTORY", "AL_QAEDA_REGIONAL",
-    "BORDER_CROSSING", "BOUNDARY_REFERENCE", "CONTEXT_ACRONYM", "CROSSINGS", "CROSS_BORDER_PLACES",
+    "BORDER_CROSSING", "BOUNDARY_REFERENCE", "CONTEXT_ACRONYM", "CROSS_BORDER_PLACES",
     "DATELINE", "DIPLOMATIC_DATELINE", "DIPLOMATIC_VENUE", "DISTANCE_REFERENCE", "FIGURE_LISTING",
     "FITNA_AL_HINDUSTAN", "FOREIGN_NAMESAKE", "FOREIGN_SETTING", "GB_CALLED_KASHMIR", "GROUP_DESCRIPTOR",
     "HYDERABAD_TELANGANA", "IMPLIES_PARENT", "INCIDENT_PLACE", "INDIAN_KASHMIR", "INDIAN_PUNJAB",

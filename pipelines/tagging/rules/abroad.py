@@ -7,7 +7,6 @@ from __future__ import annotations
 from pipelines.tagging.matcher import Mention
 from pipelines.tagging.rules.story import Story, foreign_setting_weight, words_before
 from pipelines.tagging.rules.vocabulary import (
-    CROSSINGS,
     FOREIGN_OWNERS,
     INDIAN_KASHMIR_AMBIGUOUS,
     KASHMIR_UMBRELLA,
@@ -40,12 +39,12 @@ def border_crossing(story: Story, mention: Mention) -> bool:
     other side: Nangarhar, Spin Boldak) places nothing in Pakistan: no other place of the same unit is
     named, and the story does not say it is on the Pakistani side. A crossing in a story told from Pakistan,
     however Afghan its subject, is the Pakistani side."""
-    if mention.term.key not in CROSSINGS:
+    if not mention.term.crossing:
         return False
     if not foreign_setting_weight(story) or any(story.contains(side) for side in PAKISTANI_SIDE):
         return False  # "crowded on the Pakistani side of the border": told from Pakistan after all
     return not any(m.term.family == "province" and m.term.code == mention.term.code
-                   and m.term.key not in CROSSINGS for _, m in story.mentions)
+                   and not m.term.crossing for _, m in story.mentions)
 
 
 def indian_punjab(story: Story, mention: Mention) -> bool:

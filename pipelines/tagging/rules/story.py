@@ -35,7 +35,6 @@ from pipelines.tagging.rules.vocabulary import (
     NOT_A_SETTING,
     ORIGIN_PHRASES,
     SENTENCE_ENDS,
-    TEAM_NAMES,
 )
 from pipelines.tagging.taxonomy import ACRONYM_KINDS
 
@@ -146,7 +145,7 @@ class Story:
     def team_cities(self) -> frozenset[str]:
         """Keys of cities whose sports franchise the story names (rule team_shorthand)."""
         return frozenset(m.term.key.split(" ", 1)[0] for _, m in self.mentions
-                         if m.term.family == "blocker" and m.term.key in TEAM_NAMES)
+                         if m.term.team)
 
     def norm(self, where: str) -> Normalized:
         """The normalised field a mention was found in."""

@@ -285,13 +285,6 @@ NAMESAKE_LINK = re.compile(
 NO_NAMESAKES = frozenset({"afghanistan"})  # areas across the border that share no names with ours
 NAMESAKE_REACH = 60  # characters from the name to the foreign place that holds it
 LOCAL_FACILITY = (" police station ", " police post ", " police chowki ", " thana ")
-TEAM_NAMES = frozenset({  # franchises named after a city (listed under not_places in provinces.yaml)
-    "lahore qalandars", "quetta gladiators", "peshawar zalmi", "karachi kings", "islamabad united",
-    "multan sultans",
-    # names_ur.yaml
-    "لاہور قلندرز", "کوئٹہ گلیڈی ایٹرز", "کوئٹہ گلیڈی ایٹر", "کوئٹہ گلیڈیئیٹرز", "پشاور زلمی", "کراچی کنگز",
-    "اسلام آباد یونائیٹڈ", "ملتان سلطانز",
-})
 TEAM_PLACE_WORDS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "across", "around",
                               "visit", "visited", "reached", "left", "venue", "host", "hosted", "stadium",
                               "ground", "city", "اسٹیڈیم", "سٹیڈیم", "شہر"})
@@ -319,10 +312,6 @@ SISTAN = frozenset({"sistan", "seistan", "siestan", "sistani"})
 # substrings of every word in SISTAN, FOREIGN_OWNERS and ("iranian", "afghan"): without one of them in the
 # story, rule cross_border_places cannot apply
 CROSS_BORDER_CUES = ("sistan", "seistan", "siestan", "afghan", "iran", "india")
-CROSSINGS = frozenset({"torkham", "wagah", "wagah border", "friendship gate", "taftan", "angoor adda",
-                       "ghulam khan", "kharlachi",
-                       # names_ur.yaml
-                       "طورخم", "ٹورخم", "ٹورکھم", "واہگہ", "واہگہ بارڈر", "تفتان", "انگور اڈہ"})
 PAKISTANI_SIDE = ("pakistani side", "pakistan side", "pakistan s side")  # where a crossing story is told from
 # Foreign terms that name a country, its people or a capital standing for its government: they do
 # not show that a story is set across the border.
