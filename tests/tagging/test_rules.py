@@ -1390,6 +1390,16 @@ def test_personal_name(tagger: Tagger) -> None:
     assert tagger.tag("", "Traders shut Mir Ali Bazaar after the curfew.").provinces == ["KP"]
 
 
+def test_personal_name_ending_in_a_town(tagger: Tagger) -> None:
+    text = ("BANNU: Troops killed three militants of the Tariq Kachhi group in Bannu district. Tariq Kachhi, "
+            "the faction's commander, escaped, officials said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["KP"]
+    assert _rules_used(result.suppressed, "BA") == {rules.PERSONAL_NAME}
+    # the town with no first name before it is still the town
+    assert tagger.tag("", "Rain lashed Kachhi, Sibi and Naseerabad on Monday.").provinces == ["BA"]
+
+
 def test_izafat_compound_is_not_the_place(tagger: Tagger) -> None:
     text = "Karachi police traded fire with target killers near Bagh-e-Korangi before dawn."
     result = tagger.tag("", text)

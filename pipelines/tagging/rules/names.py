@@ -59,7 +59,8 @@ OFFICE_HOLDER = "office_holder"
 
 RULES: dict[str, str] = {
     PERSONAL_NAME: ("a place name that starts a person's name ('Mir Ali Hassan Zehri', 'Mir Ali Madad "
-                    "Jattak'): a capitalised given name follows it"),
+                    "Jattak'): a capitalised given name follows it; or a town's name that ends one, right "
+                    "after a capitalised first name ('the Tariq Kachhi group')"),
     ORDINARY_WORDS: "a place name that is also a word (Tank, Hub, Swat) counts only as written, as a place",
     TALIBAN_ALONE_IS_AFGHAN: "'Taliban' alone is the Afghan Taliban, unless the story is a Pakistani "
                              "militancy story with no Afghan cue (then TTP, rule taliban_pakistani_context)",

@@ -13,6 +13,7 @@ from pipelines.tagging.rules.vocabulary import (
     ARREST_WORDS,
     CAPITALS,
     CONTRAST,
+    FIRST_NAMES,
     FULL_STOPS,
     GIVEN_NAMES,
     GOVERNMENT_NEXT,
@@ -102,13 +103,30 @@ def _heads_longer_name(story: Story, where: str, mention: Mention, after: list[s
 
 
 def personal_name(story: Story, where: str, mention: Mention) -> bool:
-    """True when a place name is the start of a person's name ('Balochistan minister Mir Ali Hassan
-    Zehri', 'Mir Ali Madad Jattak'): a capitalised given name follows it in the same phrase."""
+    """True when a place name is part of a person's name: the start of it, a capitalised given name
+    following ('Balochistan minister Mir Ali Hassan Zehri', 'Mir Ali Madad Jattak'), or the end of it,
+    a capitalised first name right before a town's name that no place noun follows ('the Tariq Kachhi
+    group', 'Tariq Kachhi, the ringleader')."""
     raw = story.raw(where)
+    if mention.start >= 2 and raw[mention.start - 1] == " " and raw[mention.start - 2].isalpha() \
+            and mention.term.kind == "place" and _after_first_name(story, where, mention):
+        return True
     if raw[mention.end:mention.end + 1] != " " or not raw[mention.end + 1:mention.end + 2].isupper():
         return False
     after = words_after(story, where, mention, 1)
     return bool(after) and after[0] in GIVEN_NAMES and not raw[mention.end + 1:mention.end + 3].isupper()
+
+
+def _after_first_name(story: Story, where: str, mention: Mention) -> bool:
+    before = words_before(story, where, mention, 1)
+    if not before or before[0] not in FIRST_NAMES:
+        return False
+    raw = story.raw(where)
+    first = raw[mention.start - 1 - len(before[0]):mention.start - 1]
+    if not first[:1].isupper() or first.isupper():
+        return False  # 'tariq kachhi' in lower case is no name; 'TARIQ' may be a heading
+    after = words_after(story, where, mention, 1)
+    return not (after and after[0] in PLACE_NOUNS)
 
 
 def negated_mention(story: Story, where: str, mention: Mention) -> bool:

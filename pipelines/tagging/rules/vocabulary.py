@@ -343,6 +343,11 @@ GIVEN_NAMES = frozenset({
     "raza", "akbar", "nawaz", "haider", "gul", "bakhsh", "baksh", "murad", "asghar", "abbas", "madad",
     "sher", "dost", "nasir", "zaman", "hyder", "mehmood", "mahmood",
 })
+FIRST_NAMES = frozenset({  # first names that stand right before a surname taken from a town ('Tariq Kachhi')
+    "tariq", "imran", "asif", "zahid", "khalid", "javed", "javaid", "rashid", "nadeem", "naveed", "waseem",
+    "saleem", "aslam", "akram", "arshad", "irfan", "kamran", "faisal", "usman", "umar", "bilal", "hamid",
+    "sajid", "shahid", "zubair", "yasir", "fahad", "naeem", "qasim", "saeed",
+})
 LONG_NAME_OK = frozenset({  # capitalised words that may stand before a place name
     "in", "at", "near", "from", "to", "of", "the", "district", "tehsil", "city", "town", "lower", "upper",
     "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "restive",
