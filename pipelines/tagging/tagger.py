@@ -184,6 +184,8 @@ class Tagger:
                         key=lambda c: (-group_scores[c], c))
         if self.taxonomy.background_groups.intersection(groups):
             groups = self._drop_background_groups(story, ledger, groups)
+        if len(groups) >= 2:
+            groups = self._drop_history_groups(story, ledger, groups)
         tagged = {("province", c) for c in provinces} | {("group", c) for c in groups}
         evidence = _Ledger.evidence(ledger.accepted, tagged)
         # below-threshold hits (a lone dateline, say) are shown with the suppressed ones
@@ -421,6 +423,24 @@ class Tagger:
             items = [h for h in ledger.accepted if h.family == "group" and h.code == code]
             if all(h.field == "body" and h.rule is None for h in items) and _named_once(story, items):
                 self._drop(ledger, kept, code, items, rules.PASSING_GROUP_MENTION)
+        return [code for code in groups if code in kept]
+
+    @staticmethod
+    def _drop_history_groups(story: Story, ledger: _Ledger, groups: list[str]) -> list[str]:
+        """``groups`` without those named once, outside the title, in a sentence of background history, beside
+        a group the story's own events name (rule group_history)."""
+        by_code: dict[str, list[_Hit]] = {}
+        for hit in ledger.accepted:
+            if hit.family == "group" and hit.code in groups:
+                by_code.setdefault(hit.code, []).append(hit)
+        history = {code for code, items in by_code.items()
+                   if items[0].rule != rules.IMPLIES_PARENT and _named_once(story, items)
+                   and items[0].field != "title" and rules.history_sentence(story, "text", items[0].mention)}
+        if not history or history.issuperset(groups):
+            return groups
+        kept = set(groups)
+        for code in history:
+            Tagger._drop(ledger, kept, code, by_code[code], rules.GROUP_HISTORY)
         return [code for code in groups if code in kept]
 
     @staticmethod

@@ -409,6 +409,27 @@ def test_al_qaeda_history(tagger: Tagger) -> None:
     assert acting.groups == ["AQ"]
 
 
+def test_group_history(tagger: Tagger) -> None:
+    text = ("ISLAMABAD: The interior ministry on Friday banned the Zainabiyoun Brigade, which recruits "
+            "fighters for Syria. Pakistan's list of proscribed outfits began in 2001 with Lashkar-e-Jhangvi "
+            "and grew in 2002 to include Jaish-e-Mohammad.")
+    result = tagger.tag("", text)
+    assert result.groups == ["ZB"]
+    assert _rules_used(result.suppressed, "LEJ") == {rules.GROUP_HISTORY}
+    assert _rules_used(result.suppressed, "JEM") == {rules.GROUP_HISTORY}
+    assert rules.GROUP_HISTORY in RULES
+    # a year after a month dates the story's own events; 'since' reaches the present
+    dated = ("The Zainabiyoun Brigade was banned on Friday. Lashkar-e-Jhangvi claimed the bombing in Quetta "
+             "on 12 March 2024, police said.")
+    assert set(tagger.tag("", dated).groups) == {"ZB", "LEJ"}
+    ongoing = ("The Zainabiyoun Brigade was banned on Friday. Lashkar-e-Jhangvi has carried out attacks in "
+               "Quetta since 2013, police said.")
+    assert set(tagger.tag("", ongoing).groups) == {"ZB", "LEJ"}
+    # a group that is the story's only actor keeps its tag, however old the events
+    alone = "Lashkar-e-Jhangvi claimed the 2013 bombings of Hazara Town in Quetta, the court heard."
+    assert tagger.tag("", alone).groups == ["LEJ"]
+
+
 def test_sistan_baluchestan_is_iran(tagger: Tagger) -> None:
     for text in ("Gunmen attacked a police station in Sistan-o-Baluchistan province, Iranian media said.",
                  "Militants struck in Seistan and Baluchestan, near the Pakistani border."):

@@ -20,6 +20,9 @@ from pipelines.tagging.rules.vocabulary import (
     DESCRIPTOR_TAIL,
     DESCRIPTOR_WORDS,
     GOVERNMENT_NEXT,
+    HISTORY_REACH,
+    HISTORY_YEAR,
+    HISTORY_YEAR_OPENER,
     LIST_JOINERS,
     LIST_OPENERS,
     NOT_A_SETTING,
@@ -255,4 +258,17 @@ def party_affinity(story: Story, where: str, mention: Mention) -> bool:
         if other.end <= mention.start and mention.start - other.end <= AFFINITY_CHARS \
                 and "." not in raw[other.end:mention.start].replace("..", ""):
             return True
+    return False
+
+
+
+def history_sentence(story: Story, where: str, mention: Mention) -> bool:
+    """True when the mention's sentence dates itself by a bare year ('banned in 2002', 'a 2001 attack on
+    India's parliament', '2018 میں'): background history. A year after a month or a day ('in November
+    2022', '21 February 2026') dates the story's own events, and 'since 2007' reaches the present."""
+    before, after = story.sentence_around(where, mention, HISTORY_REACH)
+    for text in (before, after):
+        for year in HISTORY_YEAR.finditer(text):
+            if not HISTORY_YEAR_OPENER.search(text, 0, year.start()):
+                return True
     return False

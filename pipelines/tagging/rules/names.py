@@ -43,6 +43,7 @@ GROUP_DESCRIPTOR = "group_descriptor"
 AL_QAEDA_AFFILIATE = "al_qaeda_affiliate"
 AL_QAEDA_AS_AQIS = "al_qaeda_as_aqis"
 AL_QAEDA_HISTORY = "al_qaeda_history"
+GROUP_HISTORY = "group_history"
 ALLIANCE_MEMBERS = "alliance_members"
 FOREIGN_NAMESAKE = "foreign_namesake"
 RELATED_HEADLINE = "related_headline"
@@ -127,6 +128,11 @@ RULES: dict[str, str] = {
     AL_QAEDA_HISTORY: ("'al-Qaeda' named only in the story of 2001 ('ousted by a US-led invasion for "
                        "refusing to hand over al-Qaeda leader Osama bin Laden after the 9/11 attacks') is "
                        "history, not an actor"),
+    GROUP_HISTORY: ("a group named once, outside the title, in a sentence dated by a bare year "
+                    "('the listing began in 2001 with groups like Lashkar-e-Jhangvi', 'after the TTP and "
+                    "LI occupied the heights in 2011'), beside a group the story's own events name, is "
+                    "background history; a year after a month or a day dates the story's events, and "
+                    "'since 2007' reaches the present"),
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
     REDEFINED_ACRONYM: ("a group acronym the story defines for another group ('Jaish al-Adl (JuA, Army of "

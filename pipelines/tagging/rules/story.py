@@ -221,6 +221,18 @@ class Story:
             left = left[ends[-1].end():]
         return _WORD.findall(left.lower())
 
+    def sentence_around(self, where: str, mention: Mention, reach: int) -> tuple[str, str]:
+        """The original text of the mention's sentence before and after it, up to ``reach`` characters
+        each way."""
+        raw = self.raw(where)
+        left = raw[max(0, mention.start - reach):mention.start]
+        ends = list(_SENTENCE_END.finditer(left))
+        if ends:
+            left = left[ends[-1].end():]
+        right = raw[mention.end:mention.end + reach]
+        stop = _SENTENCE_END.search(right)
+        return left, right[:stop.start()] if stop else right
+
     def contains(self, key: str) -> bool:
         """Whether the normalised key occurs as whole words in title or text."""
         padded = f" {key} "

@@ -323,6 +323,13 @@ QAEDA_CORE_CUES = re.compile(
     r"al qa[ei]da central|central al qa[ei]da) "
 )
 # al-Qaeda in the story of 2001: a year mark and an ouster word within QAEDA_HISTORY_CHARS of the name
+HISTORY_REACH = 250  # characters each side of a group mention searched for its sentence's year
+HISTORY_YEAR = re.compile(r"(?<![\w/-])(?:19[4-9]\d|20[0-4]\d)(?![\w/-])")
+# a year right after these is a date of the story's own events, or reaches the present
+HISTORY_YEAR_OPENER = re.compile(
+    r"(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|since|\d{1,2}(?:st|nd|rd|th)?)\.?,?\s*)\Z",
+    re.IGNORECASE)
 QAEDA_HISTORY_YEAR = re.compile(r" (?:2001|9 11|sept 11|september 11) ")
 QAEDA_HISTORY_WORDS = re.compile(
     r" (?:ousted|ouster|toppled|overthrown|overthrew|invasion|invaded|hand over|handing over|sheltering|"
