@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-_NON_WORD = re.compile(r"[\W_]", re.UNICODE)
+_NON_WORD = re.compile(r"[^\w ]|_")  # a space is already a space: leaving it out makes far fewer matches
 _SPACE_RUNS = re.compile("  +")  # two literal spaces first: the regex engine then scans for them fast
 
 
@@ -57,6 +57,15 @@ def _translation_table() -> dict[int, str]:
 
 
 _TABLE = _translation_table()
+# the same table for Latin-1 text, as bytes: bytes.translate is many times faster than str.translate
+# on text that is not ASCII (German umlauts, French accents)
+# characters beyond ASCII that the table changes other than as _NON_WORD would (accented letters, Urdu
+# letter forms, apostrophe-like letters): text with none of them needs only the regex
+_TABLE_ONLY = re.compile("[" + "".join(
+    re.escape(chr(code)) for code, value in sorted(_TABLE.items())
+    if code >= 0x80 and not (value == " " and _NON_WORD.match(chr(code)))) + "]")
+_LATIN1_TABLE = bytes(ord(" " if not _TABLE.get(code, chr(code)).isalnum() else _TABLE.get(code, chr(code)))
+                      for code in range(256))
 # curly quotes, dashes, ellipsis, no-break space, bullet
 _NEWS_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\xa0\u2022"
 
@@ -103,8 +112,13 @@ def _to_spaces(text: str) -> str:
         for char in _NEWS_PUNCTUATION:
             if char in text:
                 text = text.replace(char, " ")
-    spaced = text.translate(_TABLE)
-    # rare characters outside the table (other scripts' punctuation) go through the regex
+        try:
+            # the bytes table blanks every Latin-1 character that is not a letter or digit: no regex pass
+            return text.encode("latin-1").translate(_LATIN1_TABLE).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
+    spaced = text.translate(_TABLE) if text.isascii() or _TABLE_ONLY.search(text) else text
+    # other scripts (Urdu): their punctuation, and any the table does not hold, go through the regex
     return spaced if spaced.isascii() else _NON_WORD.sub(" ", spaced)
 
 

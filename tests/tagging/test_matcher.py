@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipelines.tagging import Tagger
-from pipelines.tagging.normalize import _to_spaces, normalize_text
+from pipelines.tagging.normalize import _NEWS_PUNCTUATION, _TABLE, _to_spaces, normalize_text
 
 
 def _terms(tagger: Tagger, text: str) -> list[tuple[str, str, str]]:
@@ -98,3 +100,20 @@ def _collapsed(spaced: str) -> str:
     while "  " in spaced:
         spaced = spaced.replace("  ", " ")
     return spaced
+
+
+@pytest.mark.parametrize("script", ["Peshawar ", "Zürich ", "\u0644\u0627\u06c1\u0648\u0631 ", "Łódź "])
+def test_fast_paths_blank_exactly_what_the_table_and_regex_do(script: str) -> None:
+    """ASCII, Latin-1 and other-script text each take their own fast path; every character must come
+    out as the one general rule says: the translation table, then every non-word character a space."""
+    non_word = re.compile(r"[\W_]")
+
+    def reference(text: str) -> str:
+        for char in _NEWS_PUNCTUATION:
+            text = text.replace(char, " ")
+        spaced = text.translate(_TABLE)
+        return spaced if spaced.isascii() else non_word.sub(" ", spaced)
+
+    for code in range(0x3000):
+        text = f"{script}{chr(code)} x"
+        assert _to_spaces(text) == reference(text), hex(code)
