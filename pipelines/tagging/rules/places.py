@@ -118,13 +118,11 @@ def personal_name(story: Story, where: str, mention: Mention) -> bool:
 
 
 def _after_first_name(story: Story, where: str, mention: Mention) -> bool:
-    before = words_before(story, where, mention, 1)
-    if not before or before[0] not in FIRST_NAMES:
-        return False
     raw = story.raw(where)
-    first = raw[mention.start - 1 - len(before[0]):mention.start - 1]
-    if not first[:1].isupper() or first.isupper():
-        return False  # 'tariq kachhi' in lower case is no name; 'TARIQ' may be a heading
+    first = raw[raw.rfind(" ", max(0, mention.start - 12), mention.start - 1) + 1:mention.start - 1]
+    # 'tariq kachhi' in lower case is no name; 'TARIQ' may be a heading
+    if not first[:1].isupper() or first.isupper() or first.lower() not in FIRST_NAMES:
+        return False
     after = words_after(story, where, mention, 1)
     return not (after and after[0] in PLACE_NOUNS)
 
