@@ -802,6 +802,17 @@ def test_incident_place_the_city_of(tagger: Tagger) -> None:
     assert tagger.tag("", text).provinces == ["ICT", "PB"]
 
 
+def test_incident_place_after_a_modifier(tagger: Tagger) -> None:
+    text = ("KARACHI: A roadside bomb hit a van carrying Chinese engineers in Karachi's Landhi area on "
+            "Monday, Karachi police said. Attacks on Chinese nationals are frequent, particularly in "
+            "southwestern Balochistan province.")
+    assert tagger.tag("", text).provinces == ["SD", "BA"]
+    # a modifier before a place does not make it an incident place by itself
+    calm = ("KARACHI: Karachi traders met on Monday to discuss tax rates in Karachi's markets, Karachi "
+            "officials said. Some traders came from southwestern Balochistan province.")
+    assert tagger.tag("", calm).provinces == ["SD"]
+
+
 def test_route_endpoint_halted_traffic(tagger: Tagger) -> None:
     text = ("A bomb damaged the railway track near Sibi on Thursday, officials said. Services were "
             "suspended and Quetta-bound trains were stopped at Jacobabad station.")

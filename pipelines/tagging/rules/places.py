@@ -35,6 +35,7 @@ from pipelines.tagging.rules.vocabulary import (
     NEGATION_REACH,
     NEGATORS,
     ORDER_WORDS,
+    PLACE_MODIFIERS,
     PLACE_NOUNS,
     RELATION_NOUNS,
     TEAM_PLACE_WORDS,
@@ -234,6 +235,8 @@ def pakistani_marker(story: Story, where: str, mention: Mention) -> bool:
 def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -> bool:
     reach = reach or INCIDENT_REACH
     before, after = story.clause(where, mention)
+    while len(before) > 1 and before[-1] in PLACE_MODIFIERS:
+        before = before[:-1]  # "particularly in southwestern Balochistan", "in restive North Waziristan"
     if before and before[-1] in ("the", "of") and len(before) > 1 and before[-2] in INCIDENT_LOCATIVE:
         before = before[:-1]  # "arrested in the Kohat region"
     elif len(before) > 2 and before[-1] == "of" and before[-2] in UNIT_NOUNS:

@@ -268,6 +268,13 @@ QAEDA_AFFILIATE_AFTER = re.compile(
     r"levant|sahel|somalia|east africa)\b"
 )
 INCIDENT_LOCATIVE = frozenset({"in", "at", "near", "across", "on", "inside", "outside"})
+PLACE_MODIFIERS = frozenset({  # words between a locative and the place it governs
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northwestern",
+    "north-western", "northwest", "north-west", "southwestern", "south-western", "southwest", "south-west",
+    "northeastern", "north-eastern", "southeastern", "south-eastern", "central", "restive", "remote",
+    "volatile", "troubled", "neighbouring", "neighboring", "insurgency-hit", "militancy-hit", "mountainous",
+    "tribal", "upper", "lower",
+})
 UNIT_NOUNS = frozenset({  # "in the Pakistani city of Lahore", "in the northwestern district of Bannu"
     "city", "town", "district", "province", "village", "region", "area", "valley", "tehsil", "cities",
     "towns", "districts", "provinces",
