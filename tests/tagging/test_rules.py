@@ -807,6 +807,10 @@ def test_incident_place_after_a_modifier(tagger: Tagger) -> None:
             "Monday, Karachi police said. Attacks on Chinese nationals are frequent, particularly in "
             "southwestern Balochistan province.")
     assert tagger.tag("", text).provinces == ["SD", "BA"]
+    # "in Pakistan and X": the country named first, then the place
+    strikes = ("QUETTA: Militants attacked two army posts in Kech and Panjgur, Quetta officials said. The "
+               "raids came as Indian missiles struck targets in Pakistan and Pakistan-occupied Kashmir.")
+    assert tagger.tag("", strikes).provinces == ["BA", "AJK"]
     # a modifier before a place does not make it an incident place by itself
     calm = ("KARACHI: Karachi traders met on Monday to discuss tax rates in Karachi's markets, Karachi "
             "officials said. Some traders came from southwestern Balochistan province.")

@@ -237,6 +237,8 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
     before, after = story.clause(where, mention)
     while len(before) > 1 and before[-1] in PLACE_MODIFIERS:
         before = before[:-1]  # "particularly in southwestern Balochistan", "in restive North Waziristan"
+    if before[-2:] in (["pakistan", "and"], ["pakistan", "or"]):
+        before = before[:-2]  # "targeting terror infrastructure in Pakistan and Pakistan-occupied Kashmir"
     if before and before[-1] in ("the", "of") and len(before) > 1 and before[-2] in INCIDENT_LOCATIVE:
         before = before[:-1]  # "arrested in the Kohat region"
     elif len(before) > 2 and before[-1] == "of" and before[-2] in UNIT_NOUNS:
