@@ -811,6 +811,10 @@ def test_incident_place_after_a_modifier(tagger: Tagger) -> None:
     strikes = ("QUETTA: Militants attacked two army posts in Kech and Panjgur, Quetta officials said. The "
                "raids came as Indian missiles struck targets in Pakistan and Pakistan-occupied Kashmir.")
     assert tagger.tag("", strikes).provinces == ["BA", "AJK"]
+    # the incident named after the place and a place noun
+    named = ("PESHAWAR: Jets struck hideouts in Khyber district on Tuesday, Peshawar officials said. The "
+             "hideouts sheltered men behind the Wagah border suicide attack, Khyber officials added.")
+    assert tagger.tag("", named).provinces == ["KP", "PB"]
     # a modifier before a place does not make it an incident place by itself
     calm = ("KARACHI: Karachi traders met on Monday to discuss tax rates in Karachi's markets, Karachi "
             "officials said. Some traders came from southwestern Balochistan province.")

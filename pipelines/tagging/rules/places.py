@@ -253,7 +253,11 @@ def _incident_near(story: Story, where: str, mention: Mention, reach: int = 0) -
     if before[-1:] == ["from"] and before[-2:-1] not in (["is"], ["are"], ["was"], ["were"]) \
             and any(word in ARREST_WORDS for word in _clause_tail(before[-reach:-1])):
         return True  # "apprehended in a raid by the CTD from Bhakkar": arrested there
-    if after[:1] and after[0] in INCIDENT_NOUNS:
+    # "the Wagah border suicide attack", "the Bannu cantonment attack", "the Lahore suicide bombing"
+    named = after[1:] if after[:1] and after[0] in PLACE_NOUNS else after
+    if named[:1] == ["suicide"]:
+        named = named[1:]
+    if named[:1] and named[0] in INCIDENT_NOUNS:
         return True  # "said the Lahore attack was the beginning", "claims behind Islamabad blast"
     if after[:1] == ["where"] and any(word in INCIDENT_WORDS for word in after[1:12]):
         return True  # "entered Rawalpindi, where they set a crane on fire"
