@@ -1,10 +1,10 @@
 """Text normalisation shared by the taxonomy and the matcher.
 
 Both sides are reduced the same way: accents stripped, the Arabic-keyboard forms of Urdu letters
-folded to the Urdu ones, every character that is not a letter or digit turned into a space, runs of
-spaces collapsed. So "Khyber-Pakhtunkhwa", "D.I. Khan" and "D.I.Khan" become "Khyber Pakhtunkhwa",
-"D I Khan" and "D I Khan". Offsets of the normalised text
-map back to the original through :class:`Normalized`.
+folded to the Urdu ones, every character that is not a letter or digit (or, in an Indic script, a
+vowel sign) turned into a space, runs of spaces collapsed. So "Khyber-Pakhtunkhwa", "D.I. Khan"
+and "D.I.Khan" become "Khyber Pakhtunkhwa", "D I Khan" and "D I Khan". Offsets of the normalised
+text map back to the original through :class:`Normalized`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-_NON_WORD = re.compile(r"[^\w ]|_")  # a space is already a space: leaving it out makes far fewer matches
+# Not a word character. A space is already a space: leaving it out makes far fewer matches. The
+# Indic scripts (Devanagari to Sinhala) write vowels and nasals as combining marks that are part of
+# the word ("पंजाब"), so their blocks count as word characters but for the danda, their full stop.
+_NON_WORD = re.compile("[^\\w \u0900-\u0963\u0966-\u0dff]|_")
 _SPACE_RUNS = re.compile("  +")  # two literal spaces first: the regex engine then scans for them fast
 
 
