@@ -34,6 +34,27 @@ _URDU_LETTERS = {
 }
 
 
+# Devanagari writes sounds borrowed from Urdu and English with a dot below, the nukta ("ख़ैबर"), as a
+# combining mark or as one precomposed letter; outlets often leave it out ("खैबर").
+DEVANAGARI_NUKTA = "\u093c"
+DEVANAGARI_NUKTA_LETTERS = {
+    "\u0929": "\u0928", "\u0931": "\u0930", "\u0934": "\u0933", "\u0958": "\u0915", "\u0959": "\u0916",
+    "\u095a": "\u0917", "\u095b": "\u091c", "\u095c": "\u0921", "\u095d": "\u0922", "\u095e": "\u092b",
+    "\u095f": "\u092f",
+}
+
+
+def nukta_variants(text: str) -> list[str]:
+    """The other ways a Devanagari name with a nukta is written: with a combining nukta where the name
+    has a precomposed letter, and without any nukta. Empty for names without one."""
+    decomposed = "".join(f"{DEVANAGARI_NUKTA_LETTERS[char]}{DEVANAGARI_NUKTA}"
+                         if char in DEVANAGARI_NUKTA_LETTERS else char for char in text)
+    if decomposed == text and DEVANAGARI_NUKTA not in text:
+        return []
+    bare = decomposed.replace(DEVANAGARI_NUKTA, "")
+    return [variant for variant in dict.fromkeys((decomposed, bare)) if variant != text]
+
+
 def _translation_table() -> dict[int, str]:
     """One-to-one replacements: accented Latin letters to their base letter, Arabic-keyboard letters
     to the Urdu ones, ASCII and common Unicode punctuation and whitespace to a space (so offsets
@@ -55,6 +76,8 @@ def _translation_table() -> dict[int, str]:
         table[ord(char)] = " "
     for variant, urdu in _URDU_LETTERS.items():
         table[ord(variant)] = urdu
+    for letter, base in DEVANAGARI_NUKTA_LETTERS.items():
+        table[ord(letter)] = base  # "ख़" written as one character: the letter without its dot
     return table
 
 

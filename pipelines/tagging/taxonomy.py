@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from crawler.config.yamlfile import ConfigError, ConfigIssue, Loc, YamlDocument, load_yaml, validate
 from pipelines.tagging.language_names import LANGUAGE_FILES, language_entries
-from pipelines.tagging.normalize import normalize_term
+from pipelines.tagging.normalize import normalize_term, nukta_variants
 
 PROVINCES_FILE = "provinces.yaml"
 GROUPS_FILE = "groups.yaml"
@@ -276,16 +276,19 @@ class _Builder:
     def __init__(self) -> None:
         self.terms: list[Term] = []
         self.issues: list[ConfigIssue] = []
-        self._seen: dict[tuple[str, str], tuple[Term, YamlDocument, Loc]] = {}
+        self._seen: dict[tuple[str, str], tuple[Term, YamlDocument, Loc, bool]] = {}
 
-    def add(self, document: YamlDocument, loc: Loc, term: Term) -> None:
+    def add(self, document: YamlDocument, loc: Loc, term: Term, *, variant: bool = False) -> None:
+        """Add a term; ``variant`` marks one the loader derived, which may repeat a listed name."""
         mode = term.cased if term.cased is not None else ""
         previous = self._seen.get((term.key, mode))
         if previous is None:
-            self._seen[(term.key, mode)] = (term, document, loc)
+            self._seen[(term.key, mode)] = (term, document, loc, variant)
             self.terms.append(term)
             return
-        first, first_doc, first_loc = previous
+        first, first_doc, first_loc, first_variant = previous
+        if (variant or first_variant) and (first.family, first.code) == (term.family, term.code):
+            return  # a derived spelling that is also listed: one term is enough
         where = f"{first_doc.path}:{first_doc.line_of(first_loc)}"
         if (first.family, first.code) == (term.family, term.code):
             message = f"term {term.text!r} is listed twice (first at {where})"
@@ -535,6 +538,9 @@ def _compile_language_names(builder: _Builder, doc: YamlDocument, spec: Language
             loc = entry.loc
             builder.add(doc, loc, _make(doc, loc, entry.text, entry.family, entry.code, entry.kind,
                                         parent=entry.parent, team=entry.team))
+            for variant in nukta_variants(entry.text):  # "ख़ैबर" is also written "खैबर"
+                builder.add(doc, loc, _make(doc, loc, variant, entry.family, entry.code, entry.kind,
+                                            parent=entry.parent, team=entry.team), variant=True)
 
 
 def _mark_crossings(builder: _Builder, crossings: list[tuple[YamlDocument, Loc, str]]) -> None:

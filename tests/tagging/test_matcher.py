@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.tagging import Tagger
-from pipelines.tagging.normalize import _NEWS_PUNCTUATION, _TABLE, _to_spaces, normalize_text
+from pipelines.tagging.normalize import _NEWS_PUNCTUATION, _TABLE, _to_spaces, normalize_text, nukta_variants
 
 
 def _terms(tagger: Tagger, text: str) -> list[tuple[str, str, str]]:
@@ -118,3 +118,16 @@ def test_fast_paths_blank_exactly_what_the_table_and_regex_do(script: str) -> No
     for code in range(0x3000):
         text = f"{script}{chr(code)} x"
         assert _to_spaces(text) == reference(text), hex(code)
+
+
+def test_nukta_variants() -> None:
+    khaibar_dotted, khaibar = "\u0916\u093c\u0948\u092c\u0930", "\u0916\u0948\u092c\u0930"
+    precomposed = "\u0959\u0948\u092c\u0930"
+    # a combining nukta: the name is also written without it
+    assert nukta_variants(khaibar_dotted) == [khaibar]
+    # a precomposed nukta letter: also with a combining nukta, and without one
+    assert nukta_variants(precomposed) == [khaibar_dotted, khaibar]
+    assert nukta_variants("\u092a\u0902\u091c\u093e\u092c") == []
+    assert nukta_variants("Peshawar") == []
+    # text with a precomposed letter reads as the bare name
+    assert normalize_text(precomposed).lower == normalize_text(khaibar).lower
