@@ -425,6 +425,11 @@ def test_group_history(tagger: Tagger) -> None:
     ongoing = ("The Zainabiyoun Brigade was banned on Friday. Lashkar-e-Jhangvi has carried out attacks in "
                "Quetta since 2013, police said.")
     assert set(tagger.tag("", ongoing).groups) == {"ZB", "LEJ"}
+    # a claim is the story's own, whatever year its sentence names
+    claimed = ("A bomb killed 20 worshippers at a mosque in Mohmand, officials said. The area was a TTP "
+               "stronghold before the operation. Jamaat-ul-Ahrar claimed the attack, saying it avenged "
+               "members killed in 2009.")
+    assert set(tagger.tag("", claimed).groups) == {"TTP", "JUA"}
     # a group that is the story's only actor keeps its tag, however old the events
     alone = "Lashkar-e-Jhangvi claimed the 2013 bombings of Hazara Town in Quetta, the court heard."
     assert tagger.tag("", alone).groups == ["LEJ"]

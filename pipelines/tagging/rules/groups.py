@@ -20,6 +20,7 @@ from pipelines.tagging.rules.vocabulary import (
     DESCRIPTOR_TAIL,
     DESCRIPTOR_WORDS,
     GOVERNMENT_NEXT,
+    HISTORY_CLAIM,
     HISTORY_REACH,
     HISTORY_YEAR,
     HISTORY_YEAR_OPENER,
@@ -265,8 +266,11 @@ def party_affinity(story: Story, where: str, mention: Mention) -> bool:
 def history_sentence(story: Story, where: str, mention: Mention) -> bool:
     """True when the mention's sentence dates itself by a bare year ('banned in 2002', 'a 2001 attack on
     India's parliament', '2018 میں'): background history. A year after a month or a day ('in November
-    2022', '21 February 2026') dates the story's own events, and 'since 2007' reaches the present."""
+    2022', '21 February 2026') dates the story's own events, 'since 2007' reaches the present, and a
+    sentence with a claim is the story's own ('JuA claimed the attack, saying it avenged 2009')."""
     before, after = story.sentence_around(where, mention, HISTORY_REACH)
+    if HISTORY_CLAIM.search(before) or HISTORY_CLAIM.search(after):
+        return False  # "JuA claimed the attack, saying it avenged arrests in 2009": the story's claimant
     for text in (before, after):
         for year in HISTORY_YEAR.finditer(text):
             if not HISTORY_YEAR_OPENER.search(text, 0, year.start()):

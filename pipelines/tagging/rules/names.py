@@ -131,8 +131,8 @@ RULES: dict[str, str] = {
     GROUP_HISTORY: ("a group named once, outside the title, in a sentence dated by a bare year "
                     "('the listing began in 2001 with groups like Lashkar-e-Jhangvi', 'after the TTP and "
                     "LI occupied the heights in 2011'), beside a group the story's own events name, is "
-                    "background history; a year after a month or a day dates the story's events, and "
-                    "'since 2007' reaches the present"),
+                    "background history; a year after a month or a day dates the story's events, "
+                    "'since 2007' reaches the present, and a claim is the story's own"),
     AL_QAEDA_REGIONAL: ("'al-Qaeda' counts as AQ only in a Pakistan/Afghanistan story or one naming no "
                         "theatre outside the region (not AQAP in Yemen)"),
     REDEFINED_ACRONYM: ("a group acronym the story defines for another group ('Jaish al-Adl (JuA, Army of "

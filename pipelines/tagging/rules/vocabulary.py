@@ -330,6 +330,7 @@ QAEDA_CORE_CUES = re.compile(
     r"al qa[ei]da central|central al qa[ei]da) "
 )
 # al-Qaeda in the story of 2001: a year mark and an ouster word within QAEDA_HISTORY_CHARS of the name
+HISTORY_CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?|responsibility)\b", re.IGNORECASE)
 HISTORY_REACH = 250  # characters each side of a group mention searched for its sentence's year
 HISTORY_YEAR = re.compile(r"(?<![\w/-])(?:19[4-9]\d|20[0-4]\d)(?![\w/-])")
 # a year right after these is a date of the story's own events, or reaches the present
