@@ -680,6 +680,15 @@ def test_alliance_members_after_a_dash(tagger: Tagger) -> None:
     assert tagger.tag("", text).groups == ["BRAS"]
 
 
+def test_alliance_members_after_a_colon_and_the(tagger: Tagger) -> None:
+    text = ("The Baluch Nationalist Army claimed the blast in Turbat. The BNA is an umbrella group formed "
+            "after two insurgent groups merged: The Baluch Republican Army and United Baluch Army.")
+    result = tagger.tag("", text)
+    assert result.groups == ["BNA"]
+    assert _rules_used(result.suppressed, "BRA") == {rules.ALLIANCE_MEMBERS}
+    assert _rules_used(result.suppressed, "UBA") == {rules.ALLIANCE_MEMBERS}
+
+
 def test_alliance_named_then_a_new_clause_keeps_the_actor(tagger: Tagger) -> None:
     text = "BRAS, an alliance of Baloch groups, said the BLA carried out the raid in Turbat."
     assert sorted(tagger.tag("", text).groups) == ["BLA", "BRAS"]
@@ -1140,6 +1149,10 @@ def test_spellings_added_from_real_reports(tagger: Tagger) -> None:
     assert tagger.tag("", karachi).provinces == ["SD"]  # not Gulistan, the Killa Abdullah town
     town = "A CTD team raided a seminary in Daska and arrested 12 suspects."
     assert tagger.tag("", town).provinces == ["PB"]
+    baluch = "A spokesman for the Baluch Liberation Front claimed the ambush, officials said."
+    assert tagger.tag("", baluch).groups == ["BLF"]
+    typo = "Terror attacks in Khyber Pakthunkhwa have increased this year, officials said."
+    assert tagger.tag("", typo).provinces == ["KP"]
 
 
 def test_hyderabad_telangana_police_vocabulary(tagger: Tagger) -> None:

@@ -143,6 +143,9 @@ def test_urdu_team_names_and_their_cities(tagger: Tagger) -> None:
     result = tagger.tag("", text)
     assert result.provinces == ["PB"]
     assert {e.rule for e in result.suppressed if e.code == "BA"} == {rules.TEAM_SHORTHAND}
+    # Islamabad United spelt with a second yeh, at a match in Rawalpindi
+    rain = "بارش کے باعث پنڈی اسٹیڈیم میں اسلام آباد یونائیٹیڈ اور کراچی کنگز کا میچ منسوخ کر دیا گیا۔"
+    assert tagger.tag("", rain).provinces == ["PB"]
 
 
 def test_urdu_border_crossing(tagger: Tagger) -> None:

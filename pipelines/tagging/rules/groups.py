@@ -158,8 +158,11 @@ def alliance_member(story: Story, where: str, mention: Mention, previous: Mentio
         return False
     if not any(word.startswith(ALLIANCE_WORDS) for word in words) or GOVERNMENT_NEXT.intersection(words[-4:]):
         return False  # "BRAS, an alliance of Baloch groups, said the BLA ...": a new clause
-    if raw_between.rstrip().endswith(LIST_OPENERS):
-        return True  # "an alliance of four Baloch armed organisations -- the BLF, ..."
+    opener = raw_between.rstrip()
+    if opener[-4:].lower() == " the":
+        opener = opener[:-4].rstrip()
+    if opener.endswith(LIST_OPENERS):
+        return True  # "an alliance of four Baloch armed organisations -- the BLF, ...", "merged: The BRA"
     return bool(ALLIANCE_TAIL.search(" " + " ".join(words) + " "))
 
 
