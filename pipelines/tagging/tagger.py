@@ -359,6 +359,10 @@ class Tagger:
                     hit.rule = rules.ISLAMIC_STATE_REGIONAL
                     ledger.suppressed.append(hit)
                     continue
+                if generic and rules.islamic_state_abroad(story, where, mention):
+                    hit.rule = rules.ISLAMIC_STATE_ABROAD
+                    ledger.suppressed.append(hit)
+                    continue
                 if term.code == "AQ":
                     rule = _al_qaeda_rule(story, where, mention, full_names, province_tagged)
                     if rule is not None:

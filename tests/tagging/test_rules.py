@@ -219,6 +219,19 @@ def test_islamic_state_regional(tagger: Tagger) -> None:
     assert tagger.tag("", "Daesh claimed the attack in Bajaur.").groups == ["ISKP"]
 
 
+def test_islamic_state_abroad(tagger: Tagger) -> None:
+    text = ("Jundallah claimed the bombing of a mosque in Shikarpur, police said. The group last year "
+            "pledged support for the Islamic State group based in Syria and Iraq.")
+    result = tagger.tag("", text)
+    assert result.groups == ["JUNDALLAH"]
+    assert _rules_used(result.suppressed, "ISKP") == {rules.ISLAMIC_STATE_ABROAD}
+    assert rules.ISLAMIC_STATE_ABROAD in RULES
+    # the long name is a name, not a theatre: a claim in Quetta is the regional branch
+    claim = ("The Islamic State of Iraq and the Levant (ISIL) claimed the suicide bombing at a hospital in "
+             "Quetta, officials said.")
+    assert tagger.tag("", claim).groups == ["ISKP"]
+
+
 def test_faction_codes(tagger: Tagger) -> None:
     assert tagger.tag("", "Jamaat-ul-Ahrar claimed the bombing in Peshawar.").groups == ["JUA"]
     assert set(tagger.tag("", "The Majeed Brigade claimed the attack in Gwadar.").groups) == {"BLA-MB", "BLA"}

@@ -24,6 +24,8 @@ from pipelines.tagging.rules.vocabulary import (
     HISTORY_REACH,
     HISTORY_YEAR,
     HISTORY_YEAR_OPENER,
+    ISLAMIC_STATE_ABROAD,
+    ISLAMIC_STATE_LONG_NAME,
     LIST_JOINERS,
     LIST_OPENERS,
     NOT_A_SETTING,
@@ -71,6 +73,16 @@ def context_acronym(story: Story, mention: Mention, other_names: tuple[str, ...]
 def islamic_state_regional(story: Story, province_tagged: bool) -> bool:
     """True when generic Islamic State names can be read as the Khorasan branch."""
     return province_tagged or story.afghan_cue
+
+
+def islamic_state_abroad(story: Story, where: str, mention: Mention) -> bool:
+    """True when a generic Islamic State name is placed, in its own sentence, in a theatre outside the
+    region ('a missile attack on northern Syria, targeting the Islamic State', 'the Islamic State group
+    based in Syria and Iraq'): the organisation there, not its Khorasan branch."""
+    before, after = story.sentence_around(where, mention, HISTORY_REACH)
+    # "the Islamic State of Iraq and the Levant (ISIL) claimed the Quetta bombing": its name, no theatre
+    before, after = ISLAMIC_STATE_LONG_NAME.sub(" ", before), ISLAMIC_STATE_LONG_NAME.sub(" ", after)
+    return bool(ISLAMIC_STATE_ABROAD.search(before) or ISLAMIC_STATE_ABROAD.search(after))
 
 
 def al_qaeda_regional(story: Story, province_tagged: bool) -> bool:

@@ -24,6 +24,7 @@ PASSING_MENTION = "passing_mention"
 WEAK_ACRONYM = "weak_acronym"
 CONTEXT_ACRONYM = "context_acronym"
 ISLAMIC_STATE_REGIONAL = "islamic_state_regional"
+ISLAMIC_STATE_ABROAD = "islamic_state_abroad"
 KHAWARIJ_LABEL = "khawarij_label"
 FITNA_AL_HINDUSTAN = "fitna_al_hindustan"
 IMPLIES_PARENT = "implies_parent"
@@ -116,6 +117,10 @@ RULES: dict[str, str] = {
     WEAK_ACRONYM: "an acronym such as GB counts only next to another term for the same unit",
     CONTEXT_ACRONYM: "a colliding group acronym (IS, IMP, BRA) needs the full name or a militancy story",
     ISLAMIC_STATE_REGIONAL: "Daesh / Islamic State / IS count as ISKP only in a Pakistan/Afghanistan story",
+    ISLAMIC_STATE_ABROAD: ("Daesh / Islamic State / IS placed in its own sentence in a theatre outside the "
+                           "region ('a missile attack on northern Syria, targeting the Islamic State', 'the "
+                           "Islamic State group based in Syria and Iraq') is not ISKP, even in a regional "
+                           "story"),
     KHAWARIJ_LABEL: "'Fitna al-Khawarij' / 'khwarij' tag TTP unless an aligned group (HGB, IMP) is named",
     FITNA_AL_HINDUSTAN: "'Fitna al-Hindustan' tags BALOCH_SEP unless a Baloch group is named",
     LABEL_DEFINITION: ("a state label only being defined ('while \"Fitna al-Hindustan\" refers to "

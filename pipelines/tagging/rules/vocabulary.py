@@ -344,6 +344,10 @@ QAEDA_HISTORY_WORDS = re.compile(
     r"sheltered|harbouring|harboring|harboured|harbored) "
 )
 QAEDA_HISTORY_CHARS = 160
+ISLAMIC_STATE_ABROAD = re.compile(  # theatres of the Islamic State outside Pakistan and Afghanistan
+    r"\b(?:syria|syrian|iraq|iraqi|erbil|mosul|raqqa|levant|libya|sinai|nigeria|mozambique|sahel|"
+    r"somalia|philippines)\b", re.IGNORECASE)
+ISLAMIC_STATE_LONG_NAME = re.compile(r"\bof iraq and (?:the levant|syria|al[- ]?sham|sham)\b", re.IGNORECASE)
 OUT_OF_REGION_QAEDA = re.compile(
     r" (?:aqap|aqim|arabian peninsula|islamic maghreb|yemen|yemeni|somalia|al shabaab|shabaab|sahel|mali|"
     r"nusra|syria|iraq) "
