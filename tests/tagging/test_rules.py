@@ -161,6 +161,9 @@ def test_organisation_base(tagger: Tagger) -> None:
     result = tagger.tag("", "An Islamabad-based think tank and the Foreign Office in Islamabad commented.")
     assert result.provinces == []
     assert _rules_used(result.suppressed, "ICT") == {rules.ORGANISATION_BASE}
+    envoy = tagger.tag("", "The ministry summoned the head of the Iranian delegation in Islamabad on Friday.")
+    assert envoy.provinces == []
+    assert _rules_used(envoy.suppressed, "ICT") == {rules.ORGANISATION_BASE}
 
 
 def test_passing_mention(tagger: Tagger) -> None:
@@ -257,6 +260,7 @@ def test_new_rules_are_documented() -> None:
     "Kabul renewed its allegations against Islamabad on Monday.",
     "The spokesman said Islamabad is hopeful of a positive outcome from the next round of talks.",
     "Kabul said two drone strikes had hit Paktika, with Islamabad yet to comment on the claim.",
+    "Tehran said it had struck two camps across the border, a move that drew opposition from Islamabad.",
 ])
 def test_islamabad_as_government_more_patterns(tagger: Tagger, text: str) -> None:
     result = tagger.tag("", text)

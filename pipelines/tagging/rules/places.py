@@ -38,6 +38,7 @@ from pipelines.tagging.rules.vocabulary import (
     PLACE_MODIFIERS,
     PLACE_NOUNS,
     RELATION_NOUNS,
+    RESPONSE_NOUNS,
     TEAM_PLACE_WORDS,
     UNIT_NOUNS,
     URDU_AREA,
@@ -317,6 +318,8 @@ def islamabad_as_government(story: Story, where: str, mention: Mention) -> bool:
             return True  # "allegations against Islamabad"
         if before[-1] in ("by", "from") and len(before) == 2 and before[0] in ORDER_WORDS:
             return True  # "acting on instructions issued by Islamabad", "takes diktats from Islamabad"
+        if before[-1] == "from" and len(before) == 2 and before[0] in RESPONSE_NOUNS:
+            return True  # "a move that faced opposition from Islamabad"
     return False
 
 

@@ -37,7 +37,7 @@ GOVERNMENT_OBJECT_OF = frozenset({
 })
 INSTITUTIONS = frozenset({
     "based", "headquartered", "office", "ministry", "government", "embassy", "mission", "commission",
-    "headquarters", "secretariat",
+    "headquarters", "secretariat", "delegation", "envoy", "ambassador",
 })
 GOVERNMENT_POSSESSED = frozenset({
     "position", "stance", "policy", "policies", "decision", "relations", "allegations", "accusations",
@@ -65,6 +65,10 @@ GOVERNMENT_STATE = frozenset({  # "Islamabad is/was behind ...", "Islamabad was 
 ORDER_WORDS = frozenset({  # "instructions issued by Islamabad", "diktats from Islamabad"
     "issued", "instructions", "directions", "directives", "orders", "ordered", "diktats", "diktat",
     "dictation", "dictated", "directed", "instructed",
+})
+RESPONSE_NOUNS = frozenset({  # "a move that faced opposition from Islamabad": the government answering
+    "opposition", "criticism", "condemnation", "response", "reaction", "objection", "objections", "protests",
+    "pushback", "assurance", "assurances", "approval", "permission", "clearance", "nod",
 })
 ACCUSATION_NOUNS = frozenset({
     "allegations", "allegation", "accusations", "accusation", "charges", "claims", "propaganda", "campaign",
