@@ -940,6 +940,14 @@ def test_origin_mention_were_from(tagger: Tagger) -> None:
     assert _rules_used(result.suppressed, "PB") == {rules.ORIGIN_MENTION}
 
 
+def test_origin_mention_vehicle_registered_in(tagger: Tagger) -> None:
+    text = ("A suicide car bomb killed a policeman in Islamabad's I-10 sector on Friday. The car used in the "
+            "blast was registered in Chakwal, the interior minister said.")
+    result = tagger.tag("", text)
+    assert result.provinces == ["ICT"]
+    assert _rules_used(result.suppressed, "PB") == {rules.ORIGIN_MENTION}
+
+
 def test_origin_mention_visitors_from(tagger: Tagger) -> None:
     text = ("Hotels in Kalam and Mingora are full as the summer festival in Swat opens. Organisers expect "
             "visitors from Punjab and Sindh to stay for the week.")

@@ -132,6 +132,7 @@ ORIGIN_PHRASES = (
     "a resident of", "the resident of", "native of", "natives of", "home town", "hometown", "native town",
     "native village", "native district", "native city", "home district", "home village", "domiciled in",
     "domicile of", "refugees from", "displaced from",
+    "registered in",  # "the car used in the blast was registered in Chakwal"
     "visitors from", "tourists from", "pilgrims from", "holidaymakers from",  # where they came from
     "group from", "family from", "families from", "people from", "labourers from", "workers from",
     "students from", "men from",
