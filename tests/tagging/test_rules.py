@@ -896,6 +896,10 @@ def test_unlisted_group_descriptor(tagger: Tagger) -> None:
                               "which is reportedly affiliated with the global terrorist organisation ISIS.")
     assert relative.groups == []
     assert _rules_used(relative.suppressed, "ISKP") == {rules.UNLISTED_GROUP_DESCRIPTOR}
+    # a faction or affiliate with no code of its own, still part of its parent: the parent acts
+    affiliate = tagger.tag("", "Qari Hussain Force, an affiliate of the Tehreek-e-Taliban Pakistan (TTP), "
+                               "claimed the attack in Quetta.")
+    assert affiliate.groups == ["TTP"]
     # unnamed fighters affiliated with a group: the group is the suspect
     suspects = "Militants affiliated with the TTP attacked a police post in Bannu."
     assert tagger.tag("", suspects).groups == ["TTP"]

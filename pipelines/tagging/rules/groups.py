@@ -181,7 +181,8 @@ def alliance_member(story: Story, where: str, mention: Mention, previous: Mentio
 def unlisted_group_descriptor(story: Story, where: str, mention: Mention) -> bool:
     """True when the group only describes a group the taxonomy has no code for, in an apposition ('JA, a
     breakaway faction of the TTP') or a relative clause on a group noun ('Lashkar-i-Khurasan is a Sunni
-    militant group, which is reportedly affiliated with ISIS')."""
+    militant group, which is reportedly affiliated with ISIS'). A faction or affiliate that is still
+    part of its parent ('Qari Hussain Force, an affiliate of the TTP') leaves the parent acting."""
     raw = story.raw(where)
     window = raw[max(0, mention.start - UNLISTED_REACH):mention.start].lower()
     if not any(cue in window for cue in UNLISTED_CUES):

@@ -230,7 +230,7 @@ DESCRIPTOR_OF_UNNAMED = re.compile(
     + r"(?:groups|outfits|organi[sz]ations|factions|networks)\b"
 )
 UNLISTED_DESCRIPTOR = re.compile(  # on the raw text before a group, lower-cased
-    r"(?:,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|faction|wing|affiliate|off-shoot)"
+    r"(?:,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:breakaway|splinter|dissident|offshoot|off-shoot)"
     r"(?:\s+(?:faction|group|outfit|wing))?\s+(?:of|from)\s+"
     r"|(?:group|outfit|organi[sz]ation|faction|militia|network)s?,?\s+(?:[-\u2013\u2014]\s*)?"
     r"(?:(?:which|that)\s+(?:is|was|are|were|has been)\s+)?"
