@@ -387,6 +387,10 @@ def test_foreign_setting_keeps_our_incident(tagger: Tagger) -> None:
     text = ("Afghan officials in Kunar, Nangarhar and Khost reported shelling. Pakistani officials said "
             "militants attacked a post in Bajaur first.")
     assert tagger.tag("", text).provinces == ["KP"]
+    # a pair of our units after the incident: both are incident places
+    pair = ("Jets struck hideouts in Khost and Paktika, Afghan officials in Khost said. Since the takeover "
+            "of Kabul, attacks in Khyber Pakhtunkhwa and Balochistan have increased.")
+    assert tagger.tag("", pair).provinces == ["KP", "BA"]
 
 
 def test_border_crossing(tagger: Tagger) -> None:

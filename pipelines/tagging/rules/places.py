@@ -206,7 +206,10 @@ def incident_place(story: Story, where: str, mention: Mention, *, wide: bool = T
             return True
         first = listed_after(story, where, mention)  # "attacks in KP and Balochistan"
         return first is not None and _incident_near(story, where, first)
-    return _incident_near(story, where, mention, reach=NARROW_REACH)
+    if _incident_near(story, where, mention, reach=NARROW_REACH):
+        return True
+    first = listed_after(story, where, mention)
+    return first is not None and _incident_near(story, where, first, reach=NARROW_REACH)
 
 
 def listed_after(story: Story, where: str, mention: Mention) -> Mention | None:
