@@ -26,8 +26,12 @@ _PLACE_DATE_LINE = re.compile(
 )
 _CREDIT_END = re.compile(r"(?:\(\s*(?:AP|AFP|Reuters|EPA|Getty Images|File|APP|PPI|ANI|PTI)(?: Photo)?\s*\)"
                          r"|\b(?:PHOTO|Photo|File photo|FILE PHOTO)\s*:\s*[A-Za-z ./]{2,30})\s*$")
-# Urdu papers open with the city and the bureau or agency in brackets: "لاہور (بیورو رپورٹ)", "پشاور:"
-_URDU_DATELINE = re.compile(r"^\s*[\u0600-\u06ff]+(?: [\u0600-\u06ff]+){0,2}\s*(?:\([^)\n]{1,60}\)|:)\s?")
+# Urdu papers open with the city and the bureau or agency in brackets: "لاہور (بیورو رپورٹ)", "پشاور:";
+# Hindi and Marathi ones with the city and a dash or a date: "इस्लामाबाद-", "इस्लामाबाद, 12 मार्च"
+_SCRIPT_WORD = "[\u0600-\u06ff\u0900-\u0963\u0966-\u0dff]+"
+_URDU_DATELINE = re.compile(
+    rf"^\s*{_SCRIPT_WORD}(?: {_SCRIPT_WORD}){{0,2}}\s*"
+    r"(?:\([^)\n]{1,60}\)|:|[-\u2013\u2014]|,\s*[0-9\u0966-\u096f]{1,2}\s)\s?")
 DATELINE_SEARCH_CHARS = 600
 HEADLINE_CHARS = 160
 
