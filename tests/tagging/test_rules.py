@@ -393,6 +393,17 @@ def test_foreign_setting_keeps_our_incident(tagger: Tagger) -> None:
     assert tagger.tag("", pair).provinces == ["KP", "BA"]
 
 
+@pytest.mark.parametrize("text", [
+    "Pakistan closed the Torkham border with Afghanistan on Monday.",
+    "پاکستان نے افغانستان کے ساتھ طورخم سرحد بند کر دی۔",
+    "أغلقت باكستان معبر طورخم الحدودي مع أفغانستان.",
+    "पाकिस्तान ने अफ़ग़ानिस्तान के साथ तोरख़म सीमा बंद कर दी।",
+])
+def test_the_neighbours_name_does_not_set_a_story_abroad(tagger: Tagger, text: str) -> None:
+    # in every script: naming Afghanistan is not telling the story from across the border
+    assert tagger.tag("", text).provinces == ["KP"]
+
+
 def test_border_crossing(tagger: Tagger) -> None:
     afghan_side = tagger.tag("", "Afghan border guards and Pakistani troops exchanged fire at Torkham; "
                                  "traders in Nangarhar said the crossing stayed shut.")

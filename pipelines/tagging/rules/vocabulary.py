@@ -1,11 +1,13 @@
 """Word lists, patterns and reaches (in words or characters) that the rules and :class:`Story` share.
 
-This module imports nothing else of the package, so every other module may import it.
+This module imports only the normaliser of the package, so every other module may import it.
 """
 
 from __future__ import annotations
 
 import re
+
+from pipelines.tagging.normalize import normalize_term
 
 LOCATIVE = frozenset({
     "in", "at", "near", "from", "outside", "to", "into", "across", "around", "between", "of", "inside",
@@ -327,9 +329,15 @@ CROSS_BORDER_CUES = ("sistan", "seistan", "siestan", "afghan", "iran", "india")
 PAKISTANI_SIDE = ("pakistani side", "pakistan side", "pakistan s side")  # where a crossing story is told from
 # Foreign terms that name a country, its people or a capital standing for its government: they do
 # not show that a story is set across the border.
-NOT_A_SETTING = frozenset({"afghanistan", "afghan", "kabul", "iran", "iranian", "tehran", "new delhi",
-                           "delhi",
-                           "durand line"})
+# the neighbours' names themselves: naming them does not set a story abroad ("Pakistan closed Torkham
+# with Afghanistan"), in any script the taxonomy reads (the keys are normalised as names are)
+NOT_A_SETTING = frozenset(normalize_term(name) for name in (
+    "afghanistan", "afghan", "kabul", "iran", "iranian", "tehran", "new delhi", "delhi", "durand line",
+    "افغانستان", "افغان", "کابل", "ایران", "ایرانی", "تہران", "نئی دہلی", "دہلی", "ڈیورنڈ لائن",  # Urdu
+    "أفغانستان", "الأفغانية", "الأفغاني", "إيران", "الإيرانية", "الإيراني", "طهران", "نيودلهي",  # Arabic
+    "अफ़ग़ानिस्तान", "अफगानिस्तान", "अफ़ग़ान", "अफगान", "काबुल", "ईरान", "ईरानी", "तेहरान", "नई दिल्ली",
+    "दिल्ली", "अफगाणिस्तान", "इराण",  # Hindi and Marathi
+))
 QAEDA_CORE_CUES = re.compile(
     r" (?:zawahiri|bin laden|osama|saif al adel|global al qa[ei]da|al qa[ei]da core|core al qa[ei]da|"
     r"al qa[ei]da central|central al qa[ei]da) "
