@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pipelines.tagging import rules
 from pipelines.tagging.matcher import Matcher, Mention
 from pipelines.tagging.rules import Story
+from pipelines.tagging.rules.vocabulary import HYDERABAD_NAMES
 from pipelines.tagging.taxonomy import ACRONYM_KINDS, Taxonomy, load_taxonomy
 from pipelines.tagging.wrapping import unwrap_lines
 
@@ -533,7 +534,7 @@ def _province_veto(story: Story, where: str, mention: Mention) -> str | None:
     key, code = term.key, term.code
     if code == "PB" and rules.indian_punjab(story, mention):
         return rules.INDIAN_PUNJAB
-    if key == "hyderabad" and rules.hyderabad_telangana(story, mention):
+    if key in HYDERABAD_NAMES and rules.hyderabad_telangana(story, mention):
         return rules.HYDERABAD_TELANGANA
     if code == "AJK" and rules.indian_kashmir(story, mention):
         return rules.INDIAN_KASHMIR

@@ -90,18 +90,15 @@ def test_indian_kashmir_is_not_azad_kashmir(tagger: Tagger) -> None:
 
 
 def test_hyderabad_in_telangana_is_not_sindh(tagger: Tagger) -> None:
-    # rule hyderabad_telangana reads the English name only; the Arabic phrase naming the Indian city
-    # is listed as a foreign name and, longer, wins the match
+    # the Arabic phrase naming the Indian city is listed as a foreign name and, longer, wins the match
     indian = tagger.tag("", "اعتقلت الشرطة في حيدر آباد بولاية تيلانغانا الهندية شابين بتهمة التخطيط "
                             "لأعمال عنف.")
     assert (indian.provinces, indian.groups) == ([], [])
-    # the city's name alone, with three Telangana names around it: the story is set across the border
-    # (rule foreign_setting)
-    text = ("اعتقلت الشرطة في حيدر آباد، عاصمة ولاية تيلانغانا، شابين قرب منطقة تشارمينار، "
-            "وندد النائب أسد الدين أويسي بالاعتقالات.")
+    # the city's name alone beside a Telangana cue: rule hyderabad_telangana reads it in Arabic too
+    text = "اعتقلت الشرطة في حيدر آباد، عاصمة ولاية تيلانغانا، شابين بتهمة التخطيط لأعمال عنف."
     cued = tagger.tag("", text)
     assert (cued.provinces, cued.groups) == ([], [])
-    assert {e.rule for e in cued.suppressed if e.code == "SD"} == {rules.FOREIGN_SETTING}
+    assert {e.rule for e in cued.suppressed if e.code == "SD"} == {rules.HYDERABAD_TELANGANA}
     sindh = tagger.tag("", "غمرت الفيضانات أحياء في حيدر آباد ثاني أكبر مدن إقليم السند.")
     assert (sindh.provinces, sindh.groups) == (["SD"], [])
 

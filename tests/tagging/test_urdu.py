@@ -156,3 +156,10 @@ def test_urdu_border_crossing(tagger: Tagger) -> None:
     theirs = tagger.tag("", "ننگرہار کے حکام کے مطابق طورخم کے مقام پر دونوں ملکوں کی فورسز میں جھڑپ ہوئی۔")
     assert theirs.provinces == []
     assert {e.rule for e in theirs.suppressed if e.code == "KP"} == {rules.BORDER_CROSSING}
+
+
+def test_urdu_hyderabad_in_telangana(tagger: Tagger) -> None:
+    indian = tagger.tag("", "تلنگانہ کے دارالحکومت حیدرآباد میں پولیس نے دو افراد کو گرفتار کر لیا۔")
+    assert indian.provinces == []
+    assert {e.rule for e in indian.suppressed if e.code == "SD"} == {rules.HYDERABAD_TELANGANA}
+    assert tagger.tag("", "حیدرآباد میں پولیس نے دو افراد کو گرفتار کر لیا۔").provinces == ["SD"]

@@ -8,6 +8,7 @@ from pipelines.tagging.matcher import Mention
 from pipelines.tagging.rules.story import Story, foreign_setting_weight, words_before
 from pipelines.tagging.rules.vocabulary import (
     FOREIGN_OWNERS,
+    HYDERABAD_NAMES,
     INDIAN_KASHMIR_AMBIGUOUS,
     KASHMIR_UMBRELLA,
     NOT_A_SETTING,
@@ -64,14 +65,14 @@ def hyderabad_telangana(story: Story, mention: Mention) -> bool:
     """True when 'Hyderabad' is the Indian city: the story names Telangana or the city's localities, or
     it is set in India (the NIA, Mumbai; not New Delhi standing for the government) and names no other
     place in Sindh."""
-    if mention.term.key != "hyderabad":
+    if mention.term.key not in HYDERABAD_NAMES:
         return False
     if "india_telangana" in story.codes("foreign"):
         return True
     if not any(m.term.family == "foreign" and m.term.code.startswith("india")
                and m.term.key not in NOT_A_SETTING for _, m in story.mentions):
         return False
-    return not any(m.term.code == "SD" and m.term.family == "province" and m.term.key != "hyderabad"
+    return not any(m.term.code == "SD" and m.term.family == "province" and m.term.key not in HYDERABAD_NAMES
                    for _, m in story.mentions)
 
 

@@ -329,6 +329,11 @@ CROSS_BORDER_CUES = ("sistan", "seistan", "siestan", "afghan", "iran", "india")
 PAKISTANI_SIDE = ("pakistani side", "pakistan side", "pakistan s side")  # where a crossing story is told from
 # Foreign terms that name a country, its people or a capital standing for its government: they do
 # not show that a story is set across the border.
+# the city's own name in each script (Sindh's Hyderabad and Telangana's are spelt alike: rule
+# hyderabad_telangana); its localities (Latifabad, Qasimabad) are Sindh's alone
+HYDERABAD_NAMES = frozenset(normalize_term(name) for name in (
+    "hyderabad", "حیدرآباد", "حیدر آباد", "حيدر أباد", "حيدر اباد",
+))
 # the neighbours' names themselves: naming them does not set a story abroad ("Pakistan closed Torkham
 # with Afghanistan"), in any script the taxonomy reads (the keys are normalised as names are)
 NOT_A_SETTING = frozenset(normalize_term(name) for name in (
