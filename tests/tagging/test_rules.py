@@ -1197,6 +1197,10 @@ def test_spellings_added_from_real_reports(tagger: Tagger) -> None:
     assert tagger.tag("", baluch).groups == ["BLF"]
     typo = "Terror attacks in Khyber Pakthunkhwa have increased this year, officials said."
     assert tagger.tag("", typo).provinces == ["KP"]
+    sector = "Police raided a hideout in H-13 and arrested three suspects with grenades."
+    assert tagger.tag("", sector).provinces == ["ICT"]
+    # sector names that are also a summit or an aircraft are not listed
+    assert tagger.tag("", "The G-7 summit opened as PAF F-16 jets flew past.").provinces == []
 
 
 def test_hyderabad_telangana_police_vocabulary(tagger: Tagger) -> None:
