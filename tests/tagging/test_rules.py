@@ -349,6 +349,12 @@ def test_boundary_reference(tagger: Tagger) -> None:
     assert _rules_used(result.suppressed, "BA") == {rules.BOUNDARY_REFERENCE}
     alone = tagger.tag("", "Three labourers were shot dead in a village on the boundary with Balochistan.")
     assert alone.provinces == ["BA"]  # nothing else places the story
+    # the two sides a hyphen joins before 'boundary': the unit across it only marks the line
+    pair = ("Police repulsed an attack on the Likhani check post on the Punjab-KPK boundary in DG Khan, "
+            "and all check posts on the Punjab-KPK boundary were put on alert.")
+    result = tagger.tag("", pair)
+    assert result.provinces == ["PB"]
+    assert _rules_used(result.suppressed, "KP") == {rules.BOUNDARY_REFERENCE}
 
 
 def test_moved_from_a_place_is_an_origin(tagger: Tagger) -> None:

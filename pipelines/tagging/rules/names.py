@@ -108,8 +108,8 @@ RULES: dict[str, str] = {
     DISTANCE_REFERENCE: ("a landmark for distances ('200 km south of Islamabad') counts only when no "
                          "other place locates the story"),
     BOUNDARY_REFERENCE: ("a place named as what something borders ('the sectors bordering Rawalpindi', "
-                         "'near the provincial boundary with Balochistan') is a landmark: it counts only "
-                         "when no other place locates the story"),
+                         "'near the provincial boundary with Balochistan', 'on the Punjab-KPK boundary') "
+                         "is a landmark: it counts only when no other place locates the story"),
     FOREIGN_SETTING: ("in a story set across the border (Srinagar, Ludhiana, Nangarhar ... outnumber our "
                       "places), a Pakistani unit named at most twice, outside the title, does not tag"),
     BORDER_CROSSING: ("a border crossing (Torkham, Wagah) named in a story told from across the border "

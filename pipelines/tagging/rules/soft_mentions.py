@@ -49,6 +49,8 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     near, after = story.around(story.norm(where), mention)
     if after and after[0] == "bound":
         return ROUTE_ENDPOINT  # "an Islamabad-bound bus"
+    if after and boundary_pair(story, where, mention, after):
+        return BOUNDARY_REFERENCE  # "check posts on the Punjab-KPK boundary in DG Khan"
     if after and mention.term.kind in ("unit", "acronym") and office_holder(story, where, mention, after):
         return OFFICE_HOLDER
     if urdu_going_to(after):
@@ -103,6 +105,15 @@ def soft_mention(story: Story, where: str, mention: Mention) -> str | None:
     elif "from" in before[-10:-1] and any(word in MOVEMENT_WORDS for word in before[-12:-1]):
         return ROUTE_ENDPOINT  # "from Quetta ... to Peshawar"
     return None
+
+
+def boundary_pair(story: Story, where: str, mention: Mention, after: list[str]) -> bool:
+    """True when the place is one of the two sides a hyphen joins in front of 'boundary' or 'border'
+    ('the Punjab-KPK boundary', 'the Sindh-Balochistan border'): what divides two units, not a scene."""
+    raw = story.raw(where)
+    if raw[mention.start - 1:mention.start] == "-" and after[0] in BOUNDARY_NOUNS:
+        return True  # the second side
+    return raw[mention.end:mention.end + 1] == "-" and len(after) > 1 and after[1] in BOUNDARY_NOUNS
 
 
 def carrier_origin(story: Story, where: str, mention: Mention) -> bool:
