@@ -67,6 +67,16 @@ def test_taliban_without_pakistani_place_stays_afghan(tagger: Tagger) -> None:
     assert tagger.tag("", "The Taliban banned music at weddings, officials said.").groups == []
 
 
+def test_local_taliban_is_read_like_taliban_alone(tagger: Tagger) -> None:
+    # told from the Afghan side of a border clash: the local Taliban are Afghan officials
+    afghan = ("Afghan border forces and Pakistani troops clashed in Goshta district of Nangarhar. Local "
+              "Taliban officials confirmed two deaths.")
+    assert tagger.tag("", afghan).groups == []
+    # in a Pakistani militancy story they are the TTP, as bare 'Taliban' is
+    swat = "SWAT: Local Taliban attacked a police post in Matta, Swat, killing two constables."
+    assert tagger.tag("", swat).groups == ["TTP"]
+
+
 def test_indian_punjab(tagger: Tagger) -> None:
     indian = tagger.tag("", "Punjab Police seized drones near Amritsar and Ludhiana on Sunday.")
     assert indian.provinces == []
